@@ -1,0 +1,336 @@
+/**
+ * `radica`: the station's command line, for IT, coordinators' scheduled jobs, benchmarks and
+ * scripted tests. It calls the same router as the UI. Whoever can open the data directory holds
+ * the database anyway, so the CLI acts as the station's administrador.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStation, type Station } from '../station';
+import { defaultDataDir } from '../paths';
+import { ARCHIVO_BASE } from '../store/db';
+import { RadicaError, type Resultado } from '../../shared/ipc/result';
+import type { Canal, SalidaDe } from '../../shared/ipc/contract';
+import { formatFecha, formatFechaHora, isoBogota } from '../../shared/domain/bogota';
+import { describeTermino } from '../../shared/domain/catalog';
+import { describeVencimiento } from '../../shared/domain/terms';
+import type { Radicado, RadicadoResumen } from '../../shared/domain/radicado';
+
+const AYUDA = `Radica — estación de ventanilla única de radicación
+
+Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
+
+  init --entidad "…" --sede 01 --ventanilla 03 [--nit N] [--sede-nombre "…"] [--formato PLANTILLA] [--usuarios-demo]
+  catalogo
+  radicar --tipo COD --dependencia COD --asunto "…" --remitente CC:123 --remitente-nombre "…" --folios N
+          [--canal presencial|correo_postal|correo_electronico|web|verbal] [--telefono T] [--correo C]
+          [--direccion D] [--anexos "…"] [--termino N --unidad horas|dias_habiles|dias_calendario]
+          [--autoriza-datos si|no]
+  consultar NUMERO
+  buscar (--numero N | --texto T | --documento CC:123 | --nombre N) [--limite 50]
+  anular NUMERO --justificacion "…" --aprobado-por "…"
+  termino --tipo COD --desde AAAA-MM-DD [--cantidad N --unidad U]
+  verificar
+  demo --cantidad N
+  usuario-crear --usuario U --nombre "…" --rol radicador|coordinador|administrador --pin 1234
+
+Directorio de datos por defecto: ${defaultDataDir()} (o la variable RADICA_DATA_DIR).`;
+
+class UsoIncorrecto extends Error {}
+
+const opciones = {
+  'data-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  entidad: { type: 'string' },
+  nit: { type: 'string' },
+  sede: { type: 'string' },
+  'sede-nombre': { type: 'string' },
+  ventanilla: { type: 'string' },
+  formato: { type: 'string' },
+  'usuarios-demo': { type: 'boolean', default: false },
+  tipo: { type: 'string' },
+  dependencia: { type: 'string' },
+  asunto: { type: 'string' },
+  remitente: { type: 'string' },
+  'remitente-nombre': { type: 'string' },
+  telefono: { type: 'string' },
+  correo: { type: 'string' },
+  direccion: { type: 'string' },
+  'autoriza-datos': { type: 'string', default: 'si' },
+  folios: { type: 'string' },
+  anexos: { type: 'string' },
+  canal: { type: 'string', default: 'presencial' },
+  termino: { type: 'string' },
+  unidad: { type: 'string' },
+  cantidad: { type: 'string' },
+  numero: { type: 'string' },
+  texto: { type: 'string' },
+  documento: { type: 'string' },
+  nombre: { type: 'string' },
+  limite: { type: 'string' },
+  justificacion: { type: 'string' },
+  'aprobado-por': { type: 'string' },
+  desde: { type: 'string' },
+  usuario: { type: 'string' },
+  rol: { type: 'string' },
+  pin: { type: 'string' },
+} as const;
+
+type Valores = ReturnType<typeof parseArgs<{ options: typeof opciones; allowPositionals: true }>>['values'];
+
+function entero(v: string | undefined, nombre: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^-?\d+$/.test(v.trim())) throw new UsoIncorrecto(`--${nombre} debe ser un número entero (recibí "${v}").`);
+  return Number(v);
+}
+
+function requerida(v: string | undefined, nombre: string): string {
+  if (v === undefined || v === '') throw new UsoIncorrecto(`Falta --${nombre}.`);
+  return v;
+}
+
+/** "CC:1234567" → tipo and number; "AN" for anonymous. */
+function remitenteDe(v: Valores) {
+  const raw = requerida(v.remitente, 'remitente');
+  const m = /^([A-Za-z]{2,3})(?::(.+))?$/.exec(raw.trim());
+  if (!m) throw new UsoIncorrecto('--remitente se escribe TIPO:NÚMERO, por ejemplo CC:1234567 (o AN para anónimo).');
+  const tipoDocumento = m[1]!.toUpperCase();
+  const autoriza = (v['autoriza-datos'] ?? 'si').toLowerCase();
+  if (!['si', 'sí', 'no'].includes(autoriza)) throw new UsoIncorrecto('--autoriza-datos es si o no.');
+  return {
+    tipoDocumento,
+    numeroDocumento: m[2] ?? '',
+    nombres: v['remitente-nombre'] ?? (tipoDocumento === 'AN' ? 'Anónimo' : ''),
+    telefono: v.telefono ?? null,
+    correo: v.correo ?? null,
+    direccion: v.direccion ?? null,
+    autorizaDatos: tipoDocumento === 'AN' ? true : autoriza !== 'no',
+  };
+}
+
+/** Instants become ISO strings with Bogota's offset: what a script can read. */
+function paraJson(value: unknown): unknown {
+  return JSON.parse(
+    JSON.stringify(value, (k, v: unknown) =>
+      typeof v === 'number' && ['fechaHora', 'venceEn', 'anuladoEn', 'en'].includes(k) ? isoBogota(v) : v,
+    ),
+  ) as unknown;
+}
+
+function resumenRadicado(r: Radicado): string {
+  return [
+    `Radicado N° ${r.numero}${r.estado === 'ANULADO' ? '  (ANULADO)' : ''}`,
+    `  Fecha y hora: ${formatFechaHora(r.fechaHora)}`,
+    `  Tipo: ${r.tipo} · ${r.tipoNombre}`,
+    `  Dependencia: ${r.dependencia} · ${r.dependenciaNombre}`,
+    `  Remitente: ${r.remitente.tipoDocumento}${r.remitente.numeroDocumento ? ':' + r.remitente.numeroDocumento : ''} ${r.remitente.nombres}`,
+    `  Asunto: ${r.asunto}`,
+    `  Folios: ${r.folios}${r.anexos ? ` · Anexos: ${r.anexos}` : ''}`,
+    `  Vence: ${describeVencimiento(r)}`,
+    ...(r.anulacion ? [`  Anulado ${formatFechaHora(r.anulacion.anuladoEn)}: ${r.anulacion.justificacion} (aprobó ${r.anulacion.aprobadoPor})`] : []),
+  ].join('\n');
+}
+
+function tabla(rs: RadicadoResumen[]): string {
+  if (rs.length === 0) return 'No se encontraron radicados.';
+  return rs
+    .map((r) => `${r.numero}  ${formatFechaHora(r.fechaHora)}  ${r.tipo.padEnd(8)} ${r.estado.padEnd(7)} ${r.remitenteNombre} — ${r.asunto.slice(0, 60)}`)
+    .join('\n');
+}
+
+interface Salida {
+  json: unknown;
+  texto: string;
+}
+
+async function ejecutar(comando: string, posicionales: string[], v: Valores): Promise<Salida> {
+  if (comando === 'termino' && !v['data-dir'] && !existsSync(path.join(defaultDataDir(), ARCHIVO_BASE))) {
+    // No station here: the default catalog answers, nothing is written to disk.
+    return conEstacion(':memory:', (call) => comandoTermino(call, v));
+  }
+  const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
+  return conEstacion(dataDir, async (call) => {
+    switch (comando) {
+      case 'init': {
+        const c = await call('estacion:inicializar', {
+          entidad: requerida(v.entidad, 'entidad'),
+          nit: v.nit ?? null,
+          sede: requerida(v.sede, 'sede'),
+          sedeNombre: v['sede-nombre'] ?? null,
+          ventanilla: requerida(v.ventanilla, 'ventanilla'),
+          formatoNumero: v.formato ?? null,
+          usuariosDemo: v['usuarios-demo'] ?? false,
+        });
+        return { json: { ...c, dataDir }, texto: `Estación lista: ${c.entidad}, sede ${c.sede}, ventanilla ${c.ventanilla}.\nDatos en ${dataDir}` };
+      }
+      case 'catalogo': {
+        const c = await call('catalogo:obtener', {});
+        return {
+          json: {
+            version: c.version,
+            tipos: c.tipos.map((t) => ({ codigo: t.codigo, nombre: t.nombre, termino: t.termino, unidad: t.unidad, editable: t.editable, requiereTermino: t.requiereTermino })),
+            dependencias: c.dependencias.map((d) => ({ codigo: d.codigo, nombre: d.nombre })),
+          },
+          texto: [
+            `Catálogo versión ${c.version}`,
+            'Tipos documentales:',
+            ...c.tipos.map((t) => `  ${t.codigo.padEnd(8)} ${t.nombre} — ${describeTermino(t)}`),
+            'Dependencias:',
+            ...c.dependencias.map((d) => `  ${d.codigo.padEnd(5)} ${d.nombre}`),
+          ].join('\n'),
+        };
+      }
+      case 'radicar': {
+        const terminoN = entero(v.termino, 'termino');
+        const r = await call('radicacion:radicar', {
+          remitente: remitenteDe(v),
+          canal: v.canal,
+          asunto: requerida(v.asunto, 'asunto'),
+          tipo: requerida(v.tipo, 'tipo'),
+          dependencia: requerida(v.dependencia, 'dependencia'),
+          folios: entero(requerida(v.folios, 'folios'), 'folios'),
+          anexos: v.anexos ?? null,
+          termino: terminoN === undefined ? null : { cantidad: terminoN, unidad: requerida(v.unidad, 'unidad') },
+        });
+        return { json: r, texto: resumenRadicado(r) };
+      }
+      case 'consultar': {
+        const numero = posicionales[0] ?? v.numero;
+        const r = await call('radicacion:consultar', { numero: requerida(numero, 'numero (NUMERO)') });
+        return { json: r, texto: resumenRadicado(r) };
+      }
+      case 'buscar': {
+        const rs = await call('radicacion:buscar', {
+          numero: v.numero ?? null,
+          texto: v.texto ?? null,
+          documento: v.documento ?? null,
+          nombre: v.nombre ?? null,
+          limite: entero(v.limite, 'limite') ?? 50,
+        });
+        return { json: rs, texto: tabla(rs) };
+      }
+      case 'anular': {
+        const r = await call('radicacion:anular', {
+          numero: requerida(posicionales[0] ?? v.numero, 'numero (NUMERO)'),
+          justificacion: requerida(v.justificacion, 'justificacion'),
+          aprobadoPor: requerida(v['aprobado-por'], 'aprobado-por'),
+        });
+        return { json: r, texto: resumenRadicado(r) };
+      }
+      case 'termino':
+        return comandoTermino(call, v);
+      case 'verificar': {
+        const r = await call('estacion:verificar', {});
+        const texto = [
+          r.ok ? 'Verificación correcta.' : 'LA VERIFICACIÓN ENCONTRÓ PROBLEMAS:',
+          ...r.problemas.map((p) => `  - ${p}`),
+          ...r.series.map((s) => `  Serie ${s.serie}: ${s.desde}…${s.hasta}, ${s.total} radicados, ${s.anulados} anulados`),
+          `  Auditoría: ${r.auditoria.entradas} entradas, cadena ${r.auditoria.valida ? 'válida' : 'ROTA'}`,
+          `  Integridad SQLite: ${r.integridad}`,
+        ].join('\n');
+        if (!r.ok) throw new FalloVerificacion(texto, r);
+        return { json: r, texto };
+      }
+      case 'demo': {
+        const r = await call('estacion:demo', { cantidad: entero(requerida(v.cantidad, 'cantidad'), 'cantidad') });
+        return { json: r, texto: `Se crearon ${r.creados} radicados de demostración.` };
+      }
+      case 'usuario-crear': {
+        const u = await call('usuarios:crear', {
+          usuario: requerida(v.usuario, 'usuario'),
+          nombre: requerida(v.nombre, 'nombre'),
+          rol: requerida(v.rol, 'rol'),
+          pin: requerida(v.pin, 'pin'),
+        });
+        return { json: u, texto: `Usuario ${u.usuario} (${u.rol}) creado.` };
+      }
+      default:
+        throw new UsoIncorrecto(`Comando desconocido: ${comando}.`);
+    }
+  });
+}
+
+type Llamar = <C extends Canal>(canal: C, payload: unknown) => Promise<SalidaDe<C>>;
+
+async function comandoTermino(call: Llamar, v: Valores): Promise<Salida> {
+  const cantidad = entero(v.cantidad, 'cantidad');
+  const r = await call('terminos:calcular', {
+    tipo: requerida(v.tipo, 'tipo'),
+    desde: requerida(v.desde, 'desde'),
+    cantidad: cantidad ?? null,
+    unidad: v.unidad ?? null,
+  });
+  return { json: r, texto: `${r.tipo}: vence ${r.venceEn !== null ? formatFechaHora(r.venceEn) : r.venceEl ? formatFecha(r.venceEl) : 'sin término'}` };
+}
+
+class FalloVerificacion extends Error {
+  constructor(
+    readonly texto: string,
+    readonly resultado: unknown,
+  ) {
+    super(texto);
+  }
+}
+
+async function conEstacion(dataDir: string, fn: (call: Llamar) => Promise<Salida>): Promise<Salida> {
+  let station: Station;
+  try {
+    station = openStation({ dataDir });
+  } catch (err) {
+    if (err instanceof RadicaError) throw err;
+    throw new RadicaError('INTERNO', `No se pudo abrir la base de datos en ${dataDir}: ${(err as { code?: string }).code ?? (err as Error).message}.`);
+  }
+  try {
+    station.router.fijarSesion('cli', { usuario: `cli:${os.userInfo().username}`, nombre: 'Administración (CLI)', rol: 'administrador' });
+    const call: Llamar = async (canal, payload) => {
+      const r = (await station.router.handle(canal, payload, { clientId: 'cli' })) as Resultado<never>;
+      if (!r.ok) throw new RadicaError(r.error.code, r.error.message, r.error.campos);
+      return r.value;
+    };
+    return await fn(call);
+  } finally {
+    station.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: opciones, allowPositionals: true, strict: true });
+  } catch (err) {
+    console.error(`radica: ${(err as Error).message.replace(/^Unknown option/, 'Opción desconocida')}\nUse "radica --help" para ver los comandos.`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [comando, ...resto] = positionals;
+  if (!comando || values.help || comando === 'ayuda' || comando === 'help') {
+    console.log(AYUDA);
+    return comando || values.help ? 0 : 2;
+  }
+  try {
+    const out = await ejecutar(comando, resto, values);
+    console.log(values.json ? JSON.stringify(paraJson(out.json), null, 2) : out.texto);
+    return 0;
+  } catch (err) {
+    if (err instanceof FalloVerificacion) {
+      if (values.json) console.log(JSON.stringify(paraJson(err.resultado), null, 2));
+      console.error(err.texto);
+      return 1;
+    }
+    if (err instanceof UsoIncorrecto) {
+      console.error(`radica ${comando}: ${err.message}\nUse "radica --help" para ver las opciones.`);
+      return 2;
+    }
+    if (err instanceof RadicaError) {
+      console.error(`radica ${comando}: ${err.message}`);
+      if (err.campos && Object.keys(err.campos).length > 1) {
+        for (const [campo, msg] of Object.entries(err.campos)) console.error(`  - ${campo}: ${msg}`);
+      }
+      return 1;
+    }
+    console.error(`radica ${comando}: error inesperado (${(err as Error).name}). No se completó la operación.`);
+    return 1;
+  }
+}

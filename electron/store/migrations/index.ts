@@ -1,0 +1,4 @@
+import * as m001 from './001_inicial';
+
+/** Numbered schema changes; the position + 1 is the `user_version` the migration leads to. */
+export const migraciones: readonly { nombre: string; sql: string }[] = [{ nombre: '001_inicial', sql: m001.sql }];

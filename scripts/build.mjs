@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Builds the CLI, the Electron main/preload bundles and the renderer into dist/.
+// `node scripts/build.mjs cli` runs on `npm install` (prepare) so `npx radica` works at once.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const what = process.argv[2] ?? 'all';
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Native or Electron-provided modules are loaded at run time, never bundled.
+  external: ['better-sqlite3', 'electron'],
+};
+
+mkdirSync(path.join(root, 'dist'), { recursive: true });
+
+if (what === 'cli' || what === 'all') {
+  await build({ ...common, entryPoints: ['electron/cli/radica.ts'], outfile: 'dist/cli.cjs' });
+  chmodSync(path.join(root, 'bin/radica.cjs'), 0o755);
+}
+
+if (what === 'electron' || what === 'all') {
+  await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' });
+  // The preload runs sandboxed: one self-contained file, only `electron` from outside.
+  await build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
+}
+
+if (what === 'renderer' || what === 'all') {
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}

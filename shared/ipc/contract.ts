@@ -1,0 +1,267 @@
+/**
+ * The IPC contract: every channel, its payload schema (validated by the router) and the roles that
+ * may call it. The preload exposes one function per channel (`ApiRadica`); the CLI and the tests
+ * call the same router.
+ */
+import { z } from 'zod';
+import { CODIGO_ESTACION } from '../domain/numbering';
+import { CANALES, ROLES, TIPOS_DOCUMENTO_IDENTIDAD } from '../domain/radicado';
+import type {
+  ConfiguracionEstacion,
+  Radicado,
+  RadicadoDetalle,
+  RadicadoResumen,
+  Remitente,
+  Usuario,
+  Verificacion,
+  Rol,
+} from '../domain/radicado';
+import type { Catalogo, UnidadTermino } from '../domain/catalog';
+import { isValidIsoDate } from '../domain/bogota';
+import { UNIDADES_TERMINO } from '../domain/catalog';
+
+const texto = (campo: string, max: number) =>
+  z
+    .string({ error: `${campo}: escriba un texto.` })
+    .trim()
+    .max(max, `${campo}: máximo ${max} caracteres.`);
+
+const requerido = (campo: string, max: number) => texto(campo, max).min(1, `${campo} es obligatorio.`);
+
+const opcional = (campo: string, max: number) =>
+  texto(campo, max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
+
+const codigoEstacion = (campo: string) =>
+  z
+    .string({ error: `${campo}: escriba el código.` })
+    .trim()
+    .regex(CODIGO_ESTACION, `${campo}: use de 1 a 4 dígitos, por ejemplo 01.`)
+    .transform((v) => v.padStart(2, '0'));
+
+const fechaIso = z
+  .string({ error: 'Fecha: use el formato aaaa-mm-dd.' })
+  .refine(isValidIsoDate, 'Fecha: use una fecha válida en formato aaaa-mm-dd.');
+
+export const tipoDocumentoSchema = z.enum(Object.keys(TIPOS_DOCUMENTO_IDENTIDAD) as [keyof typeof TIPOS_DOCUMENTO_IDENTIDAD], {
+  error: 'Tipo de documento: elija CC, CE, TI, PA, PPT, NIT o AN (anónimo).',
+});
+
+export const remitenteInputSchema = z
+  .object({
+    tipoDocumento: tipoDocumentoSchema,
+    numeroDocumento: texto('Número de documento', 20).transform((v) => v.replace(/[.\s]/g, '')),
+    nombres: texto('Nombre del remitente', 200),
+    telefono: opcional('Teléfono', 30),
+    correo: opcional('Correo electrónico', 120).refine(
+      (v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+      'Correo electrónico: revise la dirección, por ejemplo nombre@dominio.co.',
+    ),
+    direccion: opcional('Dirección', 200),
+    autorizaDatos: z.boolean({ error: 'Indique si el remitente autoriza el tratamiento de sus datos.' }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.tipoDocumento === 'AN') return;
+    if (!/^[0-9A-Za-z-]{3,20}$/.test(r.numeroDocumento)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['numeroDocumento'],
+        message: 'Número de documento: escriba de 3 a 20 letras o dígitos, sin puntos.',
+      });
+    }
+    if (['CC', 'TI', 'NIT'].includes(r.tipoDocumento) && !/^\d+(-\d)?$/.test(r.numeroDocumento)) {
+      ctx.addIssue({ code: 'custom', path: ['numeroDocumento'], message: `Número de documento: una ${r.tipoDocumento} solo lleva dígitos.` });
+    }
+    if (r.nombres.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['nombres'], message: 'Nombre del remitente es obligatorio (o elija AN si es anónimo).' });
+    }
+    if (!r.autorizaDatos) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['autorizaDatos'],
+        message: 'Lea al remitente el aviso de tratamiento de datos y registre su autorización, o radique como anónimo (AN).',
+      });
+    }
+  });
+export type RemitenteInput = z.input<typeof remitenteInputSchema>;
+
+export const radicarInputSchema = z.object({
+  remitente: remitenteInputSchema,
+  canal: z.enum(Object.keys(CANALES) as [keyof typeof CANALES], {
+    error: 'Canal: elija presencial, correo_postal, correo_electronico, web o verbal.',
+  }),
+  asunto: requerido('Asunto', 1000),
+  tipo: requerido('Tipo documental', 20),
+  dependencia: requerido('Dependencia', 20),
+  folios: z
+    .number({ error: 'Folios: escriba el número de hojas recibidas.' })
+    .int('Folios: escriba un número entero.')
+    .min(0, 'Folios no puede ser negativo.')
+    .max(10_000, 'Folios: revise el número, máximo 10.000.'),
+  anexos: opcional('Anexos', 300),
+  /** The term when the document sets it (tutela, ente de control, judicial). */
+  termino: z
+    .object({
+      cantidad: z.number().int('Término: escriba un número entero.').positive('Término: debe ser mayor que cero.').max(365),
+      unidad: z.enum(UNIDADES_TERMINO),
+    })
+    .optional()
+    .nullable(),
+});
+export type RadicarInput = z.input<typeof radicarInputSchema>;
+
+export const numeroSchema = z.object({ numero: requerido('Número de radicado', 40) });
+
+export const buscarInputSchema = z
+  .object({
+    numero: opcional('Número', 40),
+    texto: opcional('Texto', 200),
+    documento: opcional('Documento', 30),
+    nombre: opcional('Nombre', 200),
+    limite: z.number().int().min(1).max(500).default(50),
+  })
+  .refine((b) => [b.numero, b.texto, b.documento, b.nombre].some((v) => v), {
+    message: 'Escriba un número de radicado, un documento, un nombre o palabras del asunto.',
+  });
+export type BuscarInput = z.input<typeof buscarInputSchema>;
+
+export const anularInputSchema = z.object({
+  numero: requerido('Número de radicado', 40),
+  justificacion: texto('Justificación', 1000).min(10, 'Justificación: explique por qué se anula (al menos 10 caracteres).'),
+  aprobadoPor: requerido('Aprobado por', 120),
+});
+export type AnularInput = z.input<typeof anularInputSchema>;
+
+export const terminoInputSchema = z.object({
+  tipo: requerido('Tipo documental', 20),
+  /** 'YYYY-MM-DD' (day of radicación) or an ISO instant. */
+  desde: z.union([fechaIso, z.iso.datetime({ offset: true, error: 'Desde: use aaaa-mm-dd o una fecha y hora ISO.' })]),
+  cantidad: z.number().int().positive().max(365).optional().nullable(),
+  unidad: z.enum(UNIDADES_TERMINO).optional().nullable(),
+});
+export type TerminoInput = z.input<typeof terminoInputSchema>;
+
+export const inicializarInputSchema = z.object({
+  entidad: requerido('Entidad', 200),
+  nit: opcional('NIT', 20),
+  sede: codigoEstacion('Sede'),
+  sedeNombre: opcional('Nombre de la sede', 120),
+  ventanilla: codigoEstacion('Ventanilla'),
+  formatoNumero: opcional('Formato del número', 60),
+  /** Create the demo users (PIN 1234) for trying the station out. */
+  usuariosDemo: z.boolean().default(false),
+});
+export type InicializarInput = z.input<typeof inicializarInputSchema>;
+
+export const iniciarSesionSchema = z.object({
+  usuario: requerido('Usuario', 60),
+  pin: z.string({ error: 'PIN: escriba su PIN.' }).regex(/^\d{4,8}$/, 'PIN: escriba de 4 a 8 dígitos.'),
+});
+
+export const crearUsuarioSchema = z.object({
+  usuario: requerido('Usuario', 60).regex(/^[a-z0-9._-]+$/, 'Usuario: use minúsculas, números, punto o guion.'),
+  nombre: requerido('Nombre', 120),
+  rol: z.enum(ROLES, { error: 'Rol: elija radicador, coordinador o administrador.' }),
+  pin: z.string().regex(/^\d{4,8}$/, 'PIN: escriba de 4 a 8 dígitos.'),
+});
+export type CrearUsuarioInput = z.input<typeof crearUsuarioSchema>;
+
+export const remitentePorDocumentoSchema = z.object({
+  tipoDocumento: tipoDocumentoSchema,
+  numeroDocumento: requerido('Número de documento', 20).transform((v) => v.replace(/[.\s]/g, '')),
+});
+
+export const demoInputSchema = z.object({
+  cantidad: z.number().int().min(1, 'Cantidad: al menos 1.').max(2_000_000, 'Cantidad: máximo 2.000.000.'),
+});
+
+const vacio = z.object({}).strict();
+
+export interface EstadoEstacion {
+  inicializada: boolean;
+  config: ConfiguracionEstacion | null;
+  usuarios: Usuario[];
+  sesion: Usuario | null;
+}
+
+export interface ResultadoTermino {
+  tipo: string;
+  desde: string;
+  termino: number | null;
+  unidad: UnidadTermino;
+  venceEl: string | null;
+  venceEn: number | null;
+}
+
+type Acceso = Rol[] | 'publico' | 'sesion';
+const TODOS: Rol[] = ['radicador', 'coordinador', 'administrador'];
+const SUPERVISION: Rol[] = ['coordinador', 'administrador'];
+
+function canal<S extends z.ZodType, R>(input: S, acceso: Acceso) {
+  return { input, acceso, _result: undefined as unknown as R };
+}
+
+export const contrato = {
+  'estacion:estado': canal<typeof vacio, EstadoEstacion>(vacio, 'publico'),
+  'estacion:inicializar': canal<typeof inicializarInputSchema, ConfiguracionEstacion>(inicializarInputSchema, 'publico'),
+  'estacion:verificar': canal<typeof vacio, Verificacion>(vacio, SUPERVISION),
+  'estacion:demo': canal<typeof demoInputSchema, { creados: number; desde: string | null; hasta: string | null }>(demoInputSchema, ['administrador']),
+  'sesion:iniciar': canal<typeof iniciarSesionSchema, Usuario>(iniciarSesionSchema, 'publico'),
+  'sesion:cerrar': canal<typeof vacio, null>(vacio, 'publico'),
+  'usuarios:crear': canal<typeof crearUsuarioSchema, Usuario>(crearUsuarioSchema, ['administrador']),
+  'catalogo:obtener': canal<typeof vacio, Catalogo>(vacio, 'sesion'),
+  'terminos:calcular': canal<typeof terminoInputSchema, ResultadoTermino>(terminoInputSchema, 'sesion'),
+  'remitentes:porDocumento': canal<typeof remitentePorDocumentoSchema, Remitente | null>(remitentePorDocumentoSchema, TODOS),
+  'radicacion:radicar': canal<typeof radicarInputSchema, Radicado>(radicarInputSchema, TODOS),
+  'radicacion:consultar': canal<typeof numeroSchema, RadicadoDetalle>(numeroSchema, TODOS),
+  'radicacion:buscar': canal<typeof buscarInputSchema, RadicadoResumen[]>(buscarInputSchema, TODOS),
+  'radicacion:anular': canal<typeof anularInputSchema, Radicado>(anularInputSchema, SUPERVISION),
+} as const;
+
+export type Contrato = typeof contrato;
+export type Canal = keyof Contrato;
+export type EntradaDe<C extends Canal> = z.input<Contrato[C]['input']>;
+export type ValidadoDe<C extends Canal> = z.output<Contrato[C]['input']>;
+export type SalidaDe<C extends Canal> = Contrato[C]['_result'];
+
+export const canales = Object.keys(contrato) as Canal[];
+
+import type { Resultado } from './result';
+
+/** What the preload puts on window.api: one function per channel. */
+export interface ApiRadica {
+  estadoEstacion(p: EntradaDe<'estacion:estado'>): Promise<Resultado<SalidaDe<'estacion:estado'>>>;
+  inicializarEstacion(p: EntradaDe<'estacion:inicializar'>): Promise<Resultado<SalidaDe<'estacion:inicializar'>>>;
+  verificarEstacion(p: EntradaDe<'estacion:verificar'>): Promise<Resultado<SalidaDe<'estacion:verificar'>>>;
+  generarDemo(p: EntradaDe<'estacion:demo'>): Promise<Resultado<SalidaDe<'estacion:demo'>>>;
+  iniciarSesion(p: EntradaDe<'sesion:iniciar'>): Promise<Resultado<SalidaDe<'sesion:iniciar'>>>;
+  cerrarSesion(p: EntradaDe<'sesion:cerrar'>): Promise<Resultado<SalidaDe<'sesion:cerrar'>>>;
+  crearUsuario(p: EntradaDe<'usuarios:crear'>): Promise<Resultado<SalidaDe<'usuarios:crear'>>>;
+  obtenerCatalogo(p: EntradaDe<'catalogo:obtener'>): Promise<Resultado<SalidaDe<'catalogo:obtener'>>>;
+  calcularTermino(p: EntradaDe<'terminos:calcular'>): Promise<Resultado<SalidaDe<'terminos:calcular'>>>;
+  remitentePorDocumento(p: EntradaDe<'remitentes:porDocumento'>): Promise<Resultado<SalidaDe<'remitentes:porDocumento'>>>;
+  radicar(p: EntradaDe<'radicacion:radicar'>): Promise<Resultado<SalidaDe<'radicacion:radicar'>>>;
+  consultar(p: EntradaDe<'radicacion:consultar'>): Promise<Resultado<SalidaDe<'radicacion:consultar'>>>;
+  buscar(p: EntradaDe<'radicacion:buscar'>): Promise<Resultado<SalidaDe<'radicacion:buscar'>>>;
+  anular(p: EntradaDe<'radicacion:anular'>): Promise<Resultado<SalidaDe<'radicacion:anular'>>>;
+}
+
+/** Which channel each api function calls; the preload and the e2e harness both use this map. */
+export const metodosApi = {
+  estadoEstacion: 'estacion:estado',
+  inicializarEstacion: 'estacion:inicializar',
+  verificarEstacion: 'estacion:verificar',
+  generarDemo: 'estacion:demo',
+  iniciarSesion: 'sesion:iniciar',
+  cerrarSesion: 'sesion:cerrar',
+  crearUsuario: 'usuarios:crear',
+  obtenerCatalogo: 'catalogo:obtener',
+  calcularTermino: 'terminos:calcular',
+  remitentePorDocumento: 'remitentes:porDocumento',
+  radicar: 'radicacion:radicar',
+  consultar: 'radicacion:consultar',
+  buscar: 'radicacion:buscar',
+  anular: 'radicacion:anular',
+} as const satisfies Record<keyof ApiRadica, Canal>;
