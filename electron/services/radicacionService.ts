@@ -163,7 +163,7 @@ export class RadicacionService {
   }
 
   private numeroDe(id: number): string {
-    return (this.ctx.db.prepare('SELECT numero FROM radicados WHERE id = ?').get(id) as { numero: string }).numero;
+    return this.ctx.radicados.numeroDe(id);
   }
 
   private leerPorId(id: number): Radicado {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import type { EntradaAuditoria } from '../../shared/domain/radicado';
 
@@ -34,16 +35,26 @@ const CONTENIDO_RADICADO = `json_array(r.numero, s.serie, r.consecutivo, r.fecha
   r.catalogo_version, r.demo)`;
 const CONTENIDO_ANULACION = `json_array(an.justificacion, an.aprobado_por, an.anulado_por, an.anulado_en)`;
 
+const preparados = new WeakMap<Db, Map<string, Statement>>();
+/** Statements used once per radicado are prepared once per connection. */
+function preparado(db: Db, sql: string): Statement {
+  let porDb = preparados.get(db);
+  if (!porDb) preparados.set(db, (porDb = new Map()));
+  let st = porDb.get(sql);
+  if (!st) porDb.set(sql, (st = db.prepare(sql)));
+  return st;
+}
+
 export function contenidoRadicado(db: Db, radicadoId: number): string {
-  const row = db
-    .prepare(`SELECT ${CONTENIDO_RADICADO} AS c FROM radicados r JOIN series s ON s.id = r.serie_id WHERE r.id = ?`)
-    .get(radicadoId) as { c: string } | undefined;
+  const row = preparado(db, `SELECT ${CONTENIDO_RADICADO} AS c FROM radicados r JOIN series s ON s.id = r.serie_id WHERE r.id = ?`).get(
+    radicadoId,
+  ) as { c: string } | undefined;
   if (!row) throw new Error(`radicado ${radicadoId} no existe`);
   return row.c;
 }
 
 export function contenidoAnulacion(db: Db, radicadoId: number): string {
-  const row = db.prepare(`SELECT ${CONTENIDO_ANULACION} AS c FROM anulaciones an WHERE an.radicado_id = ?`).get(radicadoId) as
+  const row = preparado(db, `SELECT ${CONTENIDO_ANULACION} AS c FROM anulaciones an WHERE an.radicado_id = ?`).get(radicadoId) as
     | { c: string }
     | undefined;
   if (!row) throw new Error(`anulación ${radicadoId} no existe`);

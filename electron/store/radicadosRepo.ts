@@ -123,6 +123,7 @@ export class RadicadosRepo {
       ),
       porNumero: db.prepare(`${SELECT_DETALLE} WHERE r.numero = ?`),
       ultimaFecha: db.prepare('SELECT max(fecha_hora) AS f FROM radicados'),
+      numero: db.prepare('SELECT numero FROM radicados WHERE id = ?'),
     };
   }
 
@@ -172,6 +173,10 @@ export class RadicadosRepo {
 
   insertar(r: NuevoRadicado): number {
     return Number(this.stmts.insertRadicado.run({ ...r, demo: r.demo ? 1 : 0 }).lastInsertRowid);
+  }
+
+  numeroDe(id: number): string {
+    return (this.stmts.numero.get(id) as { numero: string }).numero;
   }
 
   porNumero(numero: string): FilaRadicado | undefined {

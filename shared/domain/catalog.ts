@@ -4,6 +4,13 @@ import { z } from 'zod';
 export const UNIDADES_TERMINO = ['dias_habiles', 'dias_calendario', 'horas', 'sin_termino'] as const;
 export type UnidadTermino = (typeof UNIDADES_TERMINO)[number];
 
+const UNIDAD_TERMINO_SINGULAR: Record<UnidadTermino, string> = {
+  dias_habiles: 'día hábil',
+  dias_calendario: 'día calendario',
+  horas: 'hora',
+  sin_termino: 'sin término',
+};
+
 export const UNIDAD_TERMINO_NOMBRE: Record<UnidadTermino, string> = {
   dias_habiles: 'días hábiles',
   dias_calendario: 'días calendario',
@@ -76,6 +83,5 @@ export function findDependencia(catalogo: Catalogo, codigoDep: string): Dependen
 export function describeTermino(t: { termino: number | null; unidad: UnidadTermino; requiereTermino?: boolean }): string {
   if (t.unidad === 'sin_termino') return 'sin término';
   if (t.termino === null) return 'lo fija el documento';
-  const unit = UNIDAD_TERMINO_NOMBRE[t.unidad];
-  return `${t.termino} ${t.termino === 1 ? unit.replace(/s\b/g, '').replace('días', 'día') : unit}`;
+  return `${t.termino} ${t.termino === 1 ? UNIDAD_TERMINO_SINGULAR[t.unidad] : UNIDAD_TERMINO_NOMBRE[t.unidad]}`;
 }

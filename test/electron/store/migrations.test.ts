@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { rmSync } from 'node:fs';
+import { ARCHIVO_BASE, openDatabase, schemaVersion } from '../../../electron/store/db';
+import { migraciones } from '../../../electron/store/migrations';
+import { tempDir } from '../helpers';
+
+const dirs: string[] = [];
+const dir = () => {
+  const d = tempDir();
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('migraciones', () => {
+  it('001_inicial crea el esquema y registra user_version', () => {
+    const db = openDatabase(dir());
+    expect(schemaVersion(db)).toBe(migraciones.length);
+    const tablas = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    for (const t of ['configuracion', 'catalogo_versiones', 'usuarios', 'series', 'remitentes', 'radicados', 'anulaciones', 'auditoria', 'outbox', 'radicados_fts', 'remitentes_fts']) {
+      expect(tablas).toContain(t);
+    }
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    db.close();
+  });
+
+  it('abrir de nuevo no repite migraciones', () => {
+    const d = dir();
+    openDatabase(d).close();
+    const db = openDatabase(d);
+    expect(schemaVersion(db)).toBe(migraciones.length);
+    db.close();
+  });
+
+  it('una migración que falla no deja nada a medias', () => {
+    const d = dir();
+    const rota = [...migraciones, { nombre: '999_rota', sql: 'CREATE TABLE nueva (x INTEGER); INSERT INTO no_existe VALUES (1);' }];
+    expect(() => openDatabase(d, { migrations: rota })).toThrow();
+    const db = new Database(path.join(d, ARCHIVO_BASE));
+    expect(schemaVersion(db)).toBe(migraciones.length);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'nueva'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('rechaza una base de una versión más nueva de Radica, en español', () => {
+    const d = dir();
+    openDatabase(d).close();
+    const raw = new Database(path.join(d, ARCHIVO_BASE));
+    raw.pragma(`user_version = ${migraciones.length + 1}`);
+    raw.close();
+    expect(() => openDatabase(d)).toThrow(/versión más nueva de Radica/);
+  });
+
+  it('radicados, anulaciones y auditoría no se modifican ni se borran', () => {
+    const db = openDatabase(dir());
+    db.exec(`INSERT INTO series (serie, anio, sede, ventanilla, ultimo) VALUES ('2026-0103', 2026, '01', '03', 1);
+      INSERT INTO remitentes (tipo_documento, numero_documento, nombres, autoriza_datos, actualizado_en) VALUES ('CC', '1', 'X', 1, 0);
+      INSERT INTO radicados (numero, serie_id, consecutivo, fecha_hora, radicador, remitente_id, canal, asunto, tipo, dependencia, folios, unidad_termino, catalogo_version)
+        VALUES ('2026-0103-000001', 1, 1, 0, 'u', 1, 'presencial', 'asunto', 'PET-GEN', '300', 1, 'dias_habiles', 1);
+      INSERT INTO auditoria (en, actor, accion, hash) VALUES (0, 'u', 'x', x'00');`);
+    expect(() => db.exec("UPDATE radicados SET asunto = 'otro'")).toThrow(/no se modifica/);
+    expect(() => db.exec('DELETE FROM radicados')).toThrow(/no se borra/);
+    expect(() => db.exec("UPDATE auditoria SET actor = 'otro'")).toThrow(/solo anexar/);
+    expect(() => db.exec('DELETE FROM auditoria')).toThrow(/solo anexar/);
+    expect(() => db.exec("INSERT INTO anulaciones VALUES (1, 'corta', 'Jefe', 'u', 0)")).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('búsqueda de texto sin tildes', () => {
+    const db = openDatabase(dir());
+    db.exec(`INSERT INTO series (serie, anio, sede, ventanilla, ultimo) VALUES ('s', 2026, '01', '03', 1);
+      INSERT INTO remitentes (tipo_documento, numero_documento, nombres, autoriza_datos, actualizado_en) VALUES ('CC', '1', 'José Muñoz', 1, 0);
+      INSERT INTO radicados (numero, serie_id, consecutivo, fecha_hora, radicador, remitente_id, canal, asunto, tipo, dependencia, folios, unidad_termino, catalogo_version)
+        VALUES ('n1', 1, 1, 0, 'u', 1, 'presencial', 'Petición de información sobre el predio', 'PET-GEN', '300', 1, 'dias_habiles', 1);`);
+    expect(db.prepare("SELECT rowid FROM radicados_fts WHERE radicados_fts MATCH 'peticion informacion'").all()).toHaveLength(1);
+    expect(db.prepare("SELECT rowid FROM remitentes_fts WHERE remitentes_fts MATCH 'jose munoz'").all()).toHaveLength(1);
+    db.close();
+  });
+});
