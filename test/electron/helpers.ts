@@ -15,7 +15,7 @@ export function tempStation(opts: { now?: number; init?: boolean } = {}) {
   let now = opts.now ?? Date.parse('2026-07-08T14:00:00Z');
   const station: Station = openStation({ dataDir: dir, clock: () => now });
   const call = async (canal: string, payload: unknown, clientId = 'test') =>
-    (await station.router.handle(canal, payload, { clientId })) as Resultado<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    (await station.router.handle(canal, payload, { clientId })) as Resultado<any>;
   const ok = async (canal: string, payload: unknown, clientId = 'test') => {
     const r = await call(canal, payload, clientId);
     if (!r.ok) throw new Error(`${canal}: ${r.error.code} ${r.error.message}`);

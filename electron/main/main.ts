@@ -1,0 +1,121 @@
+/**
+ * Electron main process: thin wiring only (this code cannot run on the development machines, where
+ * Electron's binary is not installed; everything it calls is tested through the router).
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openStation, type Station } from '../station';
+import { canales } from '../../shared/ipc/contract';
+import { APP_ORIGIN, CSP, archivoDeRenderer, remitenteConfiable } from './security';
+import { logError } from '../log';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+app.enableSandbox();
+
+let station: Station | null = null;
+
+function rendererDir(): string {
+  return path.join(__dirname, '..', 'renderer');
+}
+
+function servirRenderer(): void {
+  protocol.handle('app', async (request) => {
+    const file = archivoDeRenderer(request.url, rendererDir(), path.join, path.sep);
+    if (!file) return new Response('No encontrado', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
+  });
+}
+
+function registrarIpc(st: Station): void {
+  for (const canal of canales) {
+    ipcMain.handle(canal, (event: IpcMainInvokeEvent, payload: unknown) => {
+      if (!remitenteConfiable(event.senderFrame)) {
+        return { ok: false, error: { code: 'NO_AUTORIZADO', message: 'Solicitud rechazada: no viene de la ventana de Radica.' } };
+      }
+      return st.router.handle(canal, payload, { clientId: `wc-${event.sender.id}` });
+    });
+  }
+}
+
+function crearVentana(st: Station): void {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'Radica',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  const id = win.webContents.id;
+  win.webContents.on('destroyed', () => st.router.fijarSesion(`wc-${id}`, null));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Only the entity's own https pages (e.g. the consultation URL) may open, in the system browser.
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // One station process per data directory: a second launch focuses the first window.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [win] = BrowserWindow.getAllWindows();
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    try {
+      station = openStation({ dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData') });
+    } catch (err) {
+      logError('abrir estación', err);
+      app.exit(1);
+      return;
+    }
+    servirRenderer();
+    registrarIpc(station);
+    crearVentana(station);
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0 && station) crearVentana(station);
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    station?.close();
+    station = null;
+    app.quit();
+  });
+}

@@ -1,0 +1,30 @@
+/**
+ * Preload (sandboxed, context-isolated): exposes exactly one function per channel of the contract
+ * on window.api. There is no generic send(channel): the renderer can reach nothing else.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ApiRadica, Canal, EntradaDe, SalidaDe } from '../../shared/ipc/contract';
+import type { Resultado } from '../../shared/ipc/result';
+
+function canal<C extends Canal>(nombre: C) {
+  return (payload: EntradaDe<C>) => ipcRenderer.invoke(nombre, payload) as Promise<Resultado<SalidaDe<C>>>;
+}
+
+const api = {
+  estadoEstacion: canal('estacion:estado'),
+  inicializarEstacion: canal('estacion:inicializar'),
+  verificarEstacion: canal('estacion:verificar'),
+  generarDemo: canal('estacion:demo'),
+  iniciarSesion: canal('sesion:iniciar'),
+  cerrarSesion: canal('sesion:cerrar'),
+  crearUsuario: canal('usuarios:crear'),
+  obtenerCatalogo: canal('catalogo:obtener'),
+  calcularTermino: canal('terminos:calcular'),
+  remitentePorDocumento: canal('remitentes:porDocumento'),
+  radicar: canal('radicacion:radicar'),
+  consultar: canal('radicacion:consultar'),
+  buscar: canal('radicacion:buscar'),
+  anular: canal('radicacion:anular'),
+} satisfies ApiRadica;
+
+contextBridge.exposeInMainWorld('api', Object.freeze(api));
