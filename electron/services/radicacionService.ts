@@ -3,9 +3,10 @@ import type { FilaRadicado, FilaResumen } from '../store/radicadosRepo';
 import { contenidoAnulacion, contenidoRadicado } from '../store/auditRepo';
 import type { Catalogo, TipoDocumental } from '../../shared/domain/catalog';
 import { describeTermino, findDependencia, findTipo } from '../../shared/domain/catalog';
-import { bogotaYear, formatFechaHora } from '../../shared/domain/bogota';
+import { bogotaDate, bogotaYear, formatFechaHora } from '../../shared/domain/bogota';
 import { formatearNumero, serieDe } from '../../shared/domain/numbering';
-import { calcularVencimiento, type TerminoAplicado } from '../../shared/domain/terms';
+import { calcularVencimiento, type TerminoAplicado, type Vencimiento } from '../../shared/domain/terms';
+import type { CalendarioHabil } from '../../shared/domain/holidays';
 import type { Radicado, RadicadoDetalle, RadicadoResumen, Remitente, Usuario } from '../../shared/domain/radicado';
 import type { ValidadoDe } from '../../shared/ipc/contract';
 import { RadicaError } from '../../shared/ipc/result';
@@ -24,6 +25,8 @@ const ANONIMO: Remitente = {
 
 /** Radicar, consult, search and annul: the clerk's daily work. */
 export class RadicacionService {
+  private readonly vencimientos = new WeakMap<CalendarioHabil, Map<string, Vencimiento>>();
+
   constructor(private readonly ctx: StationContext) {}
 
   /**
@@ -73,7 +76,7 @@ export class RadicacionService {
     const { serieId, consecutivo } = ctx.radicados.siguienteConsecutivo(serie, anio, estacion.sede, estacion.ventanilla);
     const numero = formatearNumero(estacion.formatoNumero, { year: anio, sede: estacion.sede, ventanilla: estacion.ventanilla, seq: consecutivo });
     const remitenteId = ctx.radicados.guardarRemitente(p.remitente, en);
-    const vence = calcularVencimiento(en, p.termino, p.calendario);
+    const vence = this.vencimiento(en, p.termino, p.calendario);
     const radicadoId = ctx.radicados.insertar({
       numero,
       serieId,
@@ -97,6 +100,24 @@ export class RadicacionService {
     ctx.audit.append({ en, actor: actor.usuario, accion: 'radicar', radicadoId, detalle: null }, contenidoRadicado(ctx.db, radicadoId));
     ctx.outbox.append(en, 'radicado', numero, 'crear');
     return radicadoId;
+  }
+
+  /**
+   * Terms in days depend only on the civil date of radicación: computed once per date, term and
+   * calendar (a batch of thousands spends most of its JavaScript time counting business days).
+   */
+  private vencimiento(en: number, termino: TerminoAplicado, calendario: CalendarioHabil): Vencimiento {
+    if (termino.unidad !== 'dias_habiles' && termino.unidad !== 'dias_calendario') return calcularVencimiento(en, termino, calendario);
+    let porCalendario = this.vencimientos.get(calendario);
+    if (!porCalendario) this.vencimientos.set(calendario, (porCalendario = new Map()));
+    const clave = `${bogotaDate(en)}|${termino.unidad}|${termino.cantidad}`;
+    let v = porCalendario.get(clave);
+    if (!v) {
+      if (porCalendario.size >= 10_000) porCalendario.clear();
+      v = calcularVencimiento(en, termino, calendario);
+      porCalendario.set(clave, v);
+    }
+    return v;
   }
 
   /** Detail with its audit history; the access itself is recorded (Ley 1581: log who saw personal data). */
@@ -231,7 +252,7 @@ export class RadicacionService {
       anulacion:
         f.anulAnuladoEn === null
           ? null
-          : { justificacion: f.anulJustificacion!, aprobadoPor: f.anulAprobadoPor!, anuladoPor: f.anulAnuladoPor!, anuladoEn: f.anulAnuladoEn },
+          : { justificacion: f.anulJustificacion!, aprobadoPor: f.anulAprobadoPor!, anuladoPor: f.anulAnuladoPor!, anuladoPorNombre: f.anulAnuladoPorNombre!, anuladoEn: f.anulAnuladoEn },
       demo: f.demo === 1,
       remitente: {
         tipoDocumento: f.remitenteTipoDocumento,

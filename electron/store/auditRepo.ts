@@ -85,10 +85,11 @@ export class AuditRepo {
   deRadicado(radicadoId: number): EntradaAuditoria[] {
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.en, a.actor, a.accion, r.numero, a.detalle FROM auditoria a
-         LEFT JOIN radicados r ON r.id = a.radicado_id WHERE a.radicado_id = ? ORDER BY a.id`,
+        `SELECT a.id, a.en, a.actor, coalesce(u.nombre, a.actor) AS actorNombre, a.accion, r.numero, a.detalle FROM auditoria a
+         LEFT JOIN radicados r ON r.id = a.radicado_id LEFT JOIN usuarios u ON u.usuario = a.actor
+         WHERE a.radicado_id = ? ORDER BY a.id`,
       )
-      .all(radicadoId) as { id: number; en: number; actor: string; accion: string; numero: string | null; detalle: string | null }[];
+      .all(radicadoId) as { id: number; en: number; actor: string; actorNombre: string; accion: string; numero: string | null; detalle: string | null }[];
     return rows.map((r) => ({ ...r, detalle: r.detalle ? (JSON.parse(r.detalle) as Record<string, unknown>) : null }));
   }
 

@@ -59,7 +59,7 @@ export interface Radicado {
   venceEn: number | null;
   catalogoVersion: number;
   estado: EstadoRadicado;
-  anulacion: { justificacion: string; aprobadoPor: string; anuladoPor: string; anuladoEn: number } | null;
+  anulacion: { justificacion: string; aprobadoPor: string; anuladoPor: string; anuladoPorNombre: string; anuladoEn: number } | null;
   demo: boolean;
   remitente: Remitente;
 }
@@ -68,6 +68,8 @@ export interface EntradaAuditoria {
   id: number;
   en: number;
   actor: string;
+  /** The user's name when the actor is a user of this station. */
+  actorNombre: string;
   accion: string;
   numero: string | null;
   detalle: Record<string, unknown> | null;

@@ -1,0 +1,373 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent, KeyboardEvent } from 'react';
+import type { Catalogo, UnidadTermino } from '../../../shared/domain/catalog';
+import { describeTermino, UNIDAD_TERMINO_NOMBRE } from '../../../shared/domain/catalog';
+import { CANALES, TIPOS_DOCUMENTO_IDENTIDAD } from '../../../shared/domain/radicado';
+import type { Canal, Radicado, TipoDocumentoIdentidad } from '../../../shared/domain/radicado';
+import { llamar, toFormError } from '../api';
+import type { FormError } from '../api';
+import { Field, fieldAria } from '../components/Field';
+import { Combobox } from '../components/Combobox';
+import type { ComboOption } from '../components/Combobox';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { ResultadoRadicacion } from '../components/ResultadoRadicacion';
+import { CAMPOS, FORM_VACIO, pideTermino, toRadicarInput, withRemitente, withTipo } from '../radicarForm';
+import type { RadicarForm } from '../radicarForm';
+
+const UNIDADES_EDITABLES: UnidadTermino[] = ['dias_habiles', 'dias_calendario', 'horas'];
+
+const AVISO_DATOS =
+  'Aviso de privacidad (Ley 1581 de 2012): la entidad trata los datos personales del remitente solo para tramitar y ' +
+  'responder esta solicitud. El titular puede conocer, actualizar, rectificar y suprimir sus datos.';
+
+interface RadicarScreenProps {
+  active: boolean;
+  catalogo: Catalogo | null;
+}
+
+/** The clerk's main screen: remitente, document, tipo documental and dependencia; Enter radicates. */
+export function RadicarScreen({ active, catalogo }: RadicarScreenProps) {
+  const [form, setForm] = useState<RadicarForm>(FORM_VACIO);
+  const [error, setError] = useState<FormError | null>(null);
+  const [result, setResult] = useState<Radicado | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState('');
+  const lastLookup = useRef('');
+  const firstField = useRef<HTMLSelectElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const resultRef = useRef<HTMLHeadingElement>(null);
+
+  const set = <K extends keyof RadicarForm>(k: K, v: RadicarForm[K]) => setForm((f) => ({ ...f, [k]: v }));
+
+  const tipoOptions: ComboOption[] = useMemo(
+    () =>
+      (catalogo?.tipos ?? [])
+        .filter((t) => t.activo)
+        .map((t) => ({ value: t.codigo, label: `${t.codigo} · ${t.nombre}`, description: describeTermino(t) })),
+    [catalogo],
+  );
+  const dependenciaOptions: ComboOption[] = useMemo(
+    () =>
+      (catalogo?.dependencias ?? []).filter((d) => d.activo).map((d) => ({ value: d.codigo, label: `${d.codigo} · ${d.nombre}` })),
+    [catalogo],
+  );
+  const tipo = catalogo?.tipos.find((t) => t.codigo === form.tipo);
+
+  const nextCitizen = useCallback(() => {
+    setForm(FORM_VACIO);
+    setError(null);
+    setResult(null);
+    setNotice('');
+    lastLookup.current = '';
+    requestAnimationFrame(() => firstField.current?.focus());
+  }, []);
+
+  // F2 or Ctrl+N: next citizen. Only while this screen is shown.
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const ctrlN = (e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyN';
+      if (e.key === 'F2' || ctrlN) {
+        e.preventDefault();
+        nextCitizen();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, nextCitizen]);
+
+  // Coming back to this screen puts the cursor where the work is.
+  useEffect(() => {
+    if (!active) return;
+    requestAnimationFrame(() => (result ? resultRef.current : firstField.current)?.focus());
+    // Only on activation; focus after a success is handled below.
+  }, [active]);
+
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  const lookupRemitente = async () => {
+    const numero = form.numeroDocumento.trim();
+    const key = `${form.tipoDocumento}:${numero}`;
+    if (form.tipoDocumento === 'AN' || numero.length < 3 || key === lastLookup.current) return;
+    lastLookup.current = key;
+    const r = await llamar(() => window.api.remitentePorDocumento({ tipoDocumento: form.tipoDocumento, numeroDocumento: numero }));
+    if (!r.ok) return; // a malformed number is reported when radicating
+    if (r.value) {
+      const remitente = r.value;
+      setForm((f) => (`${f.tipoDocumento}:${f.numeroDocumento.trim()}` === key ? withRemitente(f, remitente) : f));
+      setNotice('Remitente conocido: datos cargados.');
+    } else {
+      setNotice('Remitente nuevo: registre sus datos.');
+    }
+  };
+
+  const submit = async () => {
+    if (busy || result) return;
+    setBusy(true);
+    const r = await llamar(() => window.api.radicar(toRadicarInput(form, catalogo)));
+    setBusy(false);
+    if (r.ok) {
+      setError(null);
+      setNotice('');
+      setResult(r.value);
+      return;
+    }
+    const fe = toFormError(r.error);
+    setError(fe);
+    const first = CAMPOS.find(([path]) => fe.campos[path]);
+    requestAnimationFrame(() => (first ? document.getElementById(first[1]) : summaryRef.current)?.focus());
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit();
+  };
+
+  // Enter radicates from any field; in the asunto box it is Ctrl+Enter (Enter is a new line).
+  const onFormKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.nativeEvent.defaultPrevented) return;
+    const t = e.target as HTMLElement;
+    if (t instanceof HTMLButtonElement || t instanceof HTMLAnchorElement) return;
+    if (t instanceof HTMLTextAreaElement && !(e.ctrlKey || e.metaKey)) return;
+    e.preventDefault();
+    void submit();
+  };
+
+  const err = (path: string) => error?.campos[path];
+  const terminoError = err('termino.cantidad') ?? err('termino');
+  const done = result !== null;
+
+  return (
+    <section className="screen" hidden={!active} aria-labelledby="radicar-titulo">
+      <h1 id="radicar-titulo">Radicar documento</h1>
+      <ErrorSummary error={error} innerRef={summaryRef} />
+      {result ? <ResultadoRadicacion radicado={result} headingRef={resultRef} onNext={nextCitizen} /> : null}
+      <form onSubmit={onSubmit} onKeyDown={onFormKeyDown} noValidate className="radicar-form">
+        <fieldset disabled={done} className="plain">
+          <fieldset className="group">
+            <legend>Remitente</legend>
+            <div className="row">
+              <Field id="rad-tipo-documento" label="Tipo de documento" error={err('remitente.tipoDocumento')} className="field--medium">
+                <select
+                  id="rad-tipo-documento"
+                  ref={firstField}
+                  value={form.tipoDocumento}
+                  onChange={(e) => set('tipoDocumento', e.target.value as TipoDocumentoIdentidad)}
+                  {...fieldAria('rad-tipo-documento', err('remitente.tipoDocumento'))}
+                >
+                  {Object.entries(TIPOS_DOCUMENTO_IDENTIDAD).map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {k} — {v}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field id="rad-numero-documento" label="Número de documento" error={err('remitente.numeroDocumento')} className="field--medium">
+                <input
+                  id="rad-numero-documento"
+                  value={form.numeroDocumento}
+                  autoComplete="off"
+                  inputMode={form.tipoDocumento === 'CC' || form.tipoDocumento === 'TI' ? 'numeric' : 'text'}
+                  onChange={(e) => set('numeroDocumento', e.target.value)}
+                  onBlur={() => void lookupRemitente()}
+                  {...fieldAria('rad-numero-documento', err('remitente.numeroDocumento'))}
+                />
+              </Field>
+              <Field id="rad-nombres" label="Nombres y apellidos o razón social" error={err('remitente.nombres')}>
+                <input
+                  id="rad-nombres"
+                  value={form.nombres}
+                  autoComplete="off"
+                  onChange={(e) => set('nombres', e.target.value)}
+                  {...fieldAria('rad-nombres', err('remitente.nombres'))}
+                />
+              </Field>
+            </div>
+            <p className="notice" role="status" aria-live="polite">
+              {notice}
+            </p>
+            <div className="row">
+              <Field id="rad-telefono" label="Teléfono" error={err('remitente.telefono')} className="field--medium">
+                <input
+                  id="rad-telefono"
+                  type="tel"
+                  autoComplete="off"
+                  value={form.telefono}
+                  onChange={(e) => set('telefono', e.target.value)}
+                  {...fieldAria('rad-telefono', err('remitente.telefono'))}
+                />
+              </Field>
+              <Field id="rad-correo" label="Correo electrónico" error={err('remitente.correo')}>
+                <input
+                  id="rad-correo"
+                  type="email"
+                  autoComplete="off"
+                  value={form.correo}
+                  onChange={(e) => set('correo', e.target.value)}
+                  {...fieldAria('rad-correo', err('remitente.correo'))}
+                />
+              </Field>
+              <Field id="rad-direccion" label="Dirección" error={err('remitente.direccion')}>
+                <input
+                  id="rad-direccion"
+                  autoComplete="off"
+                  value={form.direccion}
+                  onChange={(e) => set('direccion', e.target.value)}
+                  {...fieldAria('rad-direccion', err('remitente.direccion'))}
+                />
+              </Field>
+            </div>
+            <div className={err('remitente.autorizaDatos') ? 'check check--error' : 'check'}>
+              <input
+                id="rad-autoriza"
+                type="checkbox"
+                checked={form.autorizaDatos}
+                onChange={(e) => set('autorizaDatos', e.target.checked)}
+                aria-describedby={['rad-aviso-datos', err('remitente.autorizaDatos') ? 'rad-autoriza-error' : ''].join(' ').trim()}
+                aria-invalid={err('remitente.autorizaDatos') ? true : undefined}
+              />
+              <label htmlFor="rad-autoriza">El remitente autoriza el tratamiento de sus datos personales</label>
+            </div>
+            <p className="privacy" id="rad-aviso-datos">
+              {AVISO_DATOS}
+            </p>
+            {err('remitente.autorizaDatos') ? (
+              <p className="field-error" id="rad-autoriza-error">
+                {err('remitente.autorizaDatos')}
+              </p>
+            ) : null}
+          </fieldset>
+
+          <fieldset className="group">
+            <legend>Documento</legend>
+            <div className="row">
+              <Field id="rad-canal" label="Canal" error={err('canal')} className="field--medium">
+                <select
+                  id="rad-canal"
+                  value={form.canal}
+                  onChange={(e) => set('canal', e.target.value as Canal)}
+                  {...fieldAria('rad-canal', err('canal'))}
+                >
+                  {Object.entries(CANALES).map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {v}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            </div>
+            <Field id="rad-asunto" label="Asunto" error={err('asunto')} hint="Ctrl+Enter radica desde este cuadro.">
+              <textarea
+                id="rad-asunto"
+                rows={3}
+                value={form.asunto}
+                onChange={(e) => set('asunto', e.target.value)}
+                {...fieldAria('rad-asunto', err('asunto'), 'hint')}
+              />
+            </Field>
+            <div className="row">
+              <Field
+                id="rad-tipo"
+                label="Tipo documental"
+                error={err('tipo')}
+                hint={tipo ? `Término: ${describeTermino(tipo)}` : 'Escriba el código o el nombre; flechas y Enter para elegir.'}
+              >
+                <Combobox
+                  id="rad-tipo"
+                  listLabel="Tipos documentales"
+                  options={tipoOptions}
+                  value={form.tipo}
+                  onChange={(v) => setForm((f) => withTipo(f, catalogo?.tipos.find((t) => t.codigo === v)))}
+                  invalid={!!err('tipo')}
+                  describedBy={fieldAria('rad-tipo', err('tipo'), 'hint')['aria-describedby']}
+                />
+              </Field>
+              {pideTermino(tipo) ? (
+                <>
+                  <Field
+                    id="rad-termino-cantidad"
+                    label={tipo?.requiereTermino ? 'Término fijado por el documento' : 'Término (puede ajustarlo)'}
+                    error={terminoError}
+                    className="field--medium"
+                  >
+                    <input
+                      id="rad-termino-cantidad"
+                      type="number"
+                      min={1}
+                      inputMode="numeric"
+                      value={form.terminoCantidad}
+                      onChange={(e) => set('terminoCantidad', e.target.value)}
+                      {...fieldAria('rad-termino-cantidad', terminoError)}
+                    />
+                  </Field>
+                  <Field id="rad-termino-unidad" label="Unidad del término" error={err('termino.unidad')} className="field--medium">
+                    <select
+                      id="rad-termino-unidad"
+                      value={form.terminoUnidad}
+                      onChange={(e) => set('terminoUnidad', e.target.value as UnidadTermino)}
+                      {...fieldAria('rad-termino-unidad', err('termino.unidad'))}
+                    >
+                      {UNIDADES_EDITABLES.map((u) => (
+                        <option key={u} value={u}>
+                          {UNIDAD_TERMINO_NOMBRE[u]}
+                        </option>
+                      ))}
+                    </select>
+                  </Field>
+                </>
+              ) : null}
+            </div>
+            <div className="row">
+              <Field
+                id="rad-dependencia"
+                label="Dependencia"
+                error={err('dependencia')}
+                hint="Oficina que debe responder. Escriba el código o el nombre."
+              >
+                <Combobox
+                  id="rad-dependencia"
+                  listLabel="Dependencias"
+                  options={dependenciaOptions}
+                  value={form.dependencia}
+                  onChange={(v) => set('dependencia', v)}
+                  invalid={!!err('dependencia')}
+                  describedBy={fieldAria('rad-dependencia', err('dependencia'), 'hint')['aria-describedby']}
+                />
+              </Field>
+              <Field id="rad-folios" label="Folios" error={err('folios')} className="field--short">
+                <input
+                  id="rad-folios"
+                  type="number"
+                  min={0}
+                  inputMode="numeric"
+                  value={form.folios}
+                  onChange={(e) => set('folios', e.target.value)}
+                  {...fieldAria('rad-folios', err('folios'))}
+                />
+              </Field>
+              <Field id="rad-anexos" label="Anexos" error={err('anexos')} hint="Por ejemplo: 1 CD, 3 fotografías.">
+                <input
+                  id="rad-anexos"
+                  autoComplete="off"
+                  value={form.anexos}
+                  onChange={(e) => set('anexos', e.target.value)}
+                  {...fieldAria('rad-anexos', err('anexos'), 'hint')}
+                />
+              </Field>
+            </div>
+          </fieldset>
+          <div className="actions">
+            <button type="submit" className="btn btn--primary btn--large" disabled={busy || catalogo === null}>
+              Radicar (Enter)
+            </button>
+            <button type="button" className="btn btn--ghost" onClick={nextCitizen}>
+              Limpiar (F2)
+            </button>
+          </div>
+        </fieldset>
+      </form>
+    </section>
+  );
+}
