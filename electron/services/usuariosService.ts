@@ -23,7 +23,13 @@ export const USUARIOS_DEMO: { usuario: string; nombre: string; rol: Rol }[] = [
 ];
 export const PIN_DEMO = '1234';
 
+/** A 4-digit PIN is guessable: after this many misses in a row the user waits. */
+export const MAX_INTENTOS = 5;
+export const BLOQUEO_MS = 60_000;
+
 export class UsuariosService {
+  private readonly fallos = new Map<string, { seguidos: number; hasta: number }>();
+
   constructor(private readonly ctx: StationContext) {}
 
   listar(): Usuario[] {
@@ -31,9 +37,20 @@ export class UsuariosService {
   }
 
   autenticar(usuario: string, pin: string): Usuario {
+    const ahora = this.ctx.clock();
+    const f = this.fallos.get(usuario);
+    if (f && f.hasta > ahora) {
+      const segundos = Math.ceil((f.hasta - ahora) / 1000);
+      throw new RadicaError('SIN_SESION', `Demasiados intentos fallidos. Espere ${segundos} segundos o pida ayuda a su coordinador.`);
+    }
     const u = this.ctx.usuarios.conPin(usuario);
     // Same message whether the user or the PIN is wrong: do not reveal which users exist.
-    if (!u || !pinValido(pin, u.pinHash)) throw new RadicaError('SIN_SESION', 'Usuario o PIN incorrectos. Intente de nuevo.');
+    if (!u || !pinValido(pin, u.pinHash)) {
+      const seguidos = (f?.seguidos ?? 0) + 1;
+      this.fallos.set(usuario, { seguidos, hasta: seguidos >= MAX_INTENTOS ? ahora + BLOQUEO_MS : 0 });
+      throw new RadicaError('SIN_SESION', 'Usuario o PIN incorrectos. Intente de nuevo.');
+    }
+    this.fallos.delete(usuario);
     return { usuario: u.usuario, nombre: u.nombre, rol: u.rol };
   }
 

@@ -42,6 +42,16 @@ describe('primera configuración y sesiones', () => {
     expect((await s.call('radicacion:radicar', radicacion(), 'otro')).ok).toBe(false);
   });
 
+  it('tras 5 PIN errados el usuario espera un minuto', async () => {
+    s = tempStation();
+    await s.setup();
+    for (let i = 0; i < 5; i++) await s.call('sesion:iniciar', { usuario: 'radicador', pin: '0000' }, 'x');
+    const bloqueado = await s.call('sesion:iniciar', { usuario: 'radicador', pin: '1234' }, 'x');
+    expect(bloqueado).toMatchObject({ ok: false, error: { message: expect.stringContaining('Demasiados intentos') } });
+    s.advance(61_000);
+    expect((await s.call('sesion:iniciar', { usuario: 'radicador', pin: '1234' }, 'x')).ok).toBe(true);
+  });
+
   it('un canal desconocido se rechaza', async () => {
     s = tempStation();
     expect(await s.call('fs:leer', {})).toMatchObject({ ok: false, error: { code: 'CANAL_DESCONOCIDO' } });
