@@ -47,7 +47,7 @@ export function instantesDemo(n: number, desde: number, hasta: number, r: () => 
     const b = Math.min(hasta, bogotaInstant(d, JORNADA.fin));
     if (b > a) tramos.push([a, b]);
   }
-  if (tramos.length === 0) tramos.push([desde, Math.max(hasta, desde + n)]);
+  if (tramos.length === 0) tramos.push([desde, hasta]);
   const total = tramos.reduce((s, [a, b]) => s + (b - a), 0);
   const fracciones = Array.from({ length: n }, () => r()).sort((x, y) => x - y);
   const out: number[] = [];
@@ -83,7 +83,10 @@ export class DemoService {
     const ultimo = this.ctx.radicados.ultimaFechaHora();
     const desde = Math.max(ahora - OCHO_SEMANAS_MS, (ultimo ?? 0) + 1);
     const hasta = ahora - 1;
-    if (hasta <= desde) throw new RadicaError('CONFLICTO', 'Ya hay radicados en este instante; espere un momento e intente de nuevo.');
+    // Each radicado needs its own millisecond, and none may be dated in the future.
+    if (hasta - desde < cantidad) {
+      throw new RadicaError('CONFLICTO', 'No hay espacio en el tiempo para esos radicados de demostración después del último radicado; espere un momento e intente de nuevo.');
+    }
     const instantes = instantesDemo(cantidad, desde, hasta, r);
     const radicadores = this.ctx.usuarios.listar().filter((u) => u.rol === 'radicador');
     const funcionarios: Usuario[] = radicadores.length > 0 ? radicadores : [{ usuario: 'radicador', nombre: 'Radicador', rol: 'radicador' }];

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import type { Canal, EstadoRadicado, RadicadoResumen, Remitente, TipoDocumentoIdentidad } from '../../shared/domain/radicado';
 import type { UnidadTermino } from '../../shared/domain/catalog';
@@ -86,21 +87,46 @@ const SELECT_RESUMEN = `
 
 export type FilaResumen = Omit<RadicadoResumen, 'tipoNombre' | 'dependenciaNombre'> & { catalogoVersion: number; estado: EstadoRadicado };
 
-/** Turns what a clerk typed into an FTS5 query: every word must match, the last one as a prefix. */
-export function consultaFts(texto: string): string | null {
+/** At most this many indexed words are tried for the last word typed (see consultaFts). */
+const MAX_TERMINOS_PREFIJO = 1000;
+
+/** The folding of FTS5's unicode61 tokenizer with remove_diacritics 2: lowercase, no accents. */
+export function plegarTermino(palabra: string): string {
+  return palabra.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * Turns what a clerk typed into an FTS5 query: every word must match, the last one as a prefix.
+ * `terminos(prefijo)`, when given, lists the indexed words that start with the (folded) prefix; the
+ * prefix is then written as an OR of those words. Same matches, but FTS5 can walk an OR newest
+ * first and stop at the limit, while a native prefix query ("solicitud"*) first merges the whole
+ * list of rows of every matching word: 40 ms for a common word on 1M radicados, 0.2 ms as an OR.
+ */
+export function consultaFts(texto: string, terminos?: (prefijo: string) => string[] | null): string | null {
   const words = texto
     .normalize('NFC')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 && w.length >= 2 ? '*' : ''}`).join(' ');
+  return words
+    .map((w, i) => {
+      if (i < words.length - 1 || w.length < 2) return `"${w}"`;
+      const lista = terminos?.(plegarTermino(w));
+      if (!lista || lista.length === 0 || lista.length > MAX_TERMINOS_PREFIJO) return `"${w}"*`;
+      return `(${lista.map((t) => `"${t}"`).join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 export class RadicadosRepo {
   private readonly stmts;
 
   constructor(private readonly db: Db) {
+    // The words each full-text index holds, for prefix searches (consultaFts). Per connection, in
+    // temp: a view over the index, nothing stored.
+    db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS temp.radicados_fts_terminos USING fts5vocab(main, radicados_fts, row);
+      CREATE VIRTUAL TABLE IF NOT EXISTS temp.remitentes_fts_terminos USING fts5vocab(main, remitentes_fts, row);`);
     this.stmts = {
       // UPDATE then SELECT rather than an upsert with RETURNING: same effect under the write lock,
       // a third of the cost (RETURNING goes through an ephemeral table on every radicado).
@@ -125,6 +151,8 @@ export class RadicadosRepo {
            @dependencia, @folios, @anexos, @termino, @unidadTermino, @venceEl, @venceEn, @catalogoVersion, @demo)`,
       ),
       porNumero: db.prepare(`${SELECT_DETALLE} WHERE r.numero = ?`),
+      terminosAsunto: db.prepare('SELECT term FROM temp.radicados_fts_terminos WHERE term >= ? AND term < ? LIMIT ?').pluck(),
+      terminosNombre: db.prepare('SELECT term FROM temp.remitentes_fts_terminos WHERE term >= ? AND term < ? LIMIT ?').pluck(),
       ultimaFecha: db.prepare('SELECT max(fecha_hora) AS f FROM radicados'),
       numero: db.prepare('SELECT numero FROM radicados WHERE id = ?'),
     };
@@ -210,8 +238,18 @@ export class RadicadosRepo {
       .all(...params, limite) as FilaResumen[];
   }
 
+  /** Indexed words that start with the folded prefix; more than the cap means "too many". */
+  private terminos(st: Statement, prefijo: string): string[] {
+    return st.all(prefijo, `${prefijo}\u{10FFFF}`, MAX_TERMINOS_PREFIJO + 1) as string[];
+  }
+
   buscarPorNombre(nombre: string, radicador: string | null, limite: number): FilaResumen[] {
-    const q = consultaFts(nombre);
+    // One read transaction: the words listed and the rows matched come from the same snapshot.
+    return this.db.transaction(() => this.buscarPorNombreEn(nombre, radicador, limite))();
+  }
+
+  private buscarPorNombreEn(nombre: string, radicador: string | null, limite: number): FilaResumen[] {
+    const q = consultaFts(nombre, (p) => this.terminos(this.stmts.terminosNombre, p));
     if (!q) return [];
     // Newest remitentes first; a very common name is capped so the search stays instant.
     return this.db
@@ -225,18 +263,34 @@ export class RadicadosRepo {
   }
 
   buscarPorTexto(texto: string, radicador: string | null, limite: number): FilaResumen[] {
-    const q = consultaFts(texto);
-    if (!q) return [];
-    const inner = radicador ? limite * 20 : limite;
-    return this.db
-      .prepare(
-        `${SELECT_RESUMEN}
-         JOIN (SELECT rowid AS id FROM radicados_fts WHERE radicados_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f ON f.id = r.id
-         ${radicador ? 'WHERE r.radicador = ?' : ''}
-         ORDER BY r.id DESC LIMIT ?`,
-      )
-      .all(...(radicador ? [q, inner, radicador, limite] : [q, inner, limite])) as FilaResumen[];
+    return this.db.transaction(() => this.buscarPorTextoEn(texto, radicador, limite))();
   }
+
+  private buscarPorTextoEn(texto: string, radicador: string | null, limite: number): FilaResumen[] {
+    const q = consultaFts(texto, (p) => this.terminos(this.stmts.terminosAsunto, p));
+    if (!q) return [];
+    const porTexto = (ventana: number) =>
+      this.db
+        .prepare(
+          `${SELECT_RESUMEN}
+           JOIN (SELECT rowid AS id FROM radicados_fts WHERE radicados_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f ON f.id = r.id
+           ${radicador ? 'WHERE r.radicador = ?' : ''}
+           ORDER BY r.id DESC LIMIT ?`,
+        )
+        .all(...(radicador ? [q, ventana, radicador, limite] : [q, ventana, limite])) as FilaResumen[];
+    if (!radicador) return porTexto(limite);
+    // A clerk sees only her own radicados: widen the window of newest matches until she has enough
+    // of hers or the matches run out, so older ones of her own are not hidden by other clerks' work.
+    const total = this.db.prepare('SELECT count(*) AS n FROM radicados_fts WHERE radicados_fts MATCH ?').pluck();
+    let coincidencias: number | null = null;
+    for (let ventana = limite * 20; ; ventana *= 10) {
+      const filas = porTexto(ventana);
+      if (filas.length >= limite) return filas;
+      coincidencias ??= total.get(q) as number;
+      if (ventana >= coincidencias) return filas;
+    }
+  }
+
 
   anular(radicadoId: number, a: { justificacion: string; aprobadoPor: string; anuladoPor: string; anuladoEn: number }): void {
     this.db

@@ -200,6 +200,19 @@ describe('consulta, búsqueda y anulación', () => {
     expect((await s.ok('radicacion:radicar', radicacion())).consecutivo).toBe(4);
   });
 
+  it('el radicador encuentra por texto sus radicados antiguos aunque otros funcionarios tengan miles más recientes', async () => {
+    s = tempStation();
+    await s.setup();
+    await s.ok('sesion:iniciar', { usuario: 'radicador', pin: '1234' }, 'laura');
+    const propio = await s.ok('radicacion:radicar', radicacion({ asunto: 'Solicitud de poda de árboles' }), 'laura');
+    // Another clerk's 1,200 newer radicados, all with "Solicitud" in the asunto.
+    const otros = Array.from({ length: 1200 }, (_, i) => ({ ...radicacion({ asunto: `Solicitud número ${i}` }), anexos: null, termino: null }));
+    const otro = { usuario: 'pedro', nombre: 'Pedro', rol: 'radicador' as const };
+    s.station.services.radicacion.radicarLote(otros as never, otro, (i) => Date.parse('2026-07-08T15:00:00Z') + i, false);
+    const rs = await s.ok('radicacion:buscar', { texto: 'solicitud', limite: 10 }, 'laura');
+    expect(rs.map((r: { numero: string }) => r.numero)).toEqual([propio.numero]);
+  });
+
   it('roles: el radicador no anula ni ve radicados de otros funcionarios', async () => {
     const { a } = await tres();
     await s.ok('sesion:iniciar', { usuario: 'radicador', pin: '1234' }, 'laura');
