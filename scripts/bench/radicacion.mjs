@@ -35,7 +35,8 @@ async function cargarEstacion() {
     stdin: {
       contents: `export { openStation } from './electron/station';
         export { migraciones } from './electron/store/migrations';
-        export { ARCHIVO_BASE } from './electron/store/db';`,
+        export { ARCHIVO_BASE } from './electron/store/db';
+        export { rng } from './electron/services/demoService';`,
       resolveDir: root,
       sourcefile: 'bench-entrada.ts',
       loader: 'ts',
@@ -71,17 +72,6 @@ function percentiles(ms) {
   return { n: s.length, p50: r3(p(0.5)), p95: r3(p(0.95)), p99: r3(p(0.99)), max: r3(s[s.length - 1]) };
 }
 
-/** Seeded generator (mulberry32), so two runs draw the same queries from the same store. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function llamar(station, canal, payload) {
   const r = await station.router.handle(canal, payload, { clientId: CLIENTE });
@@ -274,7 +264,8 @@ export async function run(argv) {
   const station = mod.openStation({ dataDir });
   try {
     station.router.fijarSesion(CLIENTE, ADMIN);
-    const r = rng(20260101);
+    // Seeded, so two runs draw the same queries from the same store.
+    const r = mod.rng(20260101);
     const q = consultas(station, cuantas, r);
     progreso(`${cuantas} consultas de cada clase sobre ${contarRadicados(station)} radicados`);
     await medirBusqueda(station, 'buscar_numero_ms', 'numero', q.numeros);
