@@ -64,23 +64,50 @@ export function envolver(texto: string, anchoMm: number, tamano: number, maxLine
     .map((l, k, all) => (k === all.length - 1 && sobra ? recortar(`${l} ${palabras.slice(i).join(' ')}`, anchoMm, tamano, negrita, mono) : recortar(l, anchoMm, tamano, negrita, mono)));
 }
 
-/** The same for a receipt printer, by character columns. */
-export function envolverColumnas(texto: string, columnas: number, maxLineas: number): string[] {
+/** Font of the text being wrapped by columns, when it is also drawn in millimetres (PDF, preview). */
+export interface MedidaTexto {
+  anchoMm: number;
+  tamano: number;
+  negrita?: boolean;
+  mono?: boolean;
+}
+
+/**
+ * The same for a receipt printer, by character columns. With `medida` every line must also fit its
+ * width in millimetres: a line of 48 capitals is 48 columns on the printer but wider than 72 mm in
+ * Helvetica, and cutting it afterwards would drop words from the middle of the text.
+ */
+export function envolverColumnas(texto: string, columnas: number, maxLineas: number, medida?: MedidaTexto): string[] {
+  const cabe = (s: string) => s.length <= columnas && (!medida || anchoTextoMm(s, medida.tamano, medida.negrita ?? false, medida.mono ?? false) <= medida.anchoMm);
   const palabras = texto.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  // A word longer than a line (a URL) is split across lines, never cut: a truncated consultation
+  // URL printed under the QR would send the citizen to a page that does not exist.
+  const trozos: string[] = [];
+  for (const p of palabras) {
+    let resto = p;
+    while (resto.length > 1 && !cabe(resto)) {
+      let n = Math.max(1, Math.min(resto.length - 1, columnas));
+      while (n > 1 && !cabe(resto.slice(0, n))) n--;
+      trozos.push(resto.slice(0, n));
+      resto = resto.slice(n);
+    }
+    trozos.push(resto);
+  }
   const lineas: string[] = [];
   let actual = '';
-  for (const p of palabras) {
-    const palabra = p.length > columnas ? p.slice(0, columnas) : p;
-    if ((actual ? actual.length + 1 : 0) + palabra.length <= columnas) actual = actual ? `${actual} ${palabra}` : palabra;
+  for (const trozo of trozos) {
+    const candidata = actual ? `${actual} ${trozo}` : trozo;
+    if (cabe(candidata)) actual = candidata;
     else {
-      lineas.push(actual);
-      actual = palabra;
+      if (actual) lineas.push(actual);
+      actual = trozo;
     }
   }
   if (actual) lineas.push(actual);
   if (lineas.length <= maxLineas) return lineas;
   const out = lineas.slice(0, maxLineas);
-  const ultima = out[maxLineas - 1]!;
-  out[maxLineas - 1] = (ultima.length >= columnas ? ultima.slice(0, columnas - 1) : ultima) + '…';
+  let ultima = out[maxLineas - 1]!;
+  while (ultima.length > 0 && !cabe(`${ultima}…`)) ultima = ultima.slice(0, -1).trimEnd();
+  out[maxLineas - 1] = `${ultima}…`;
   return out;
 }
