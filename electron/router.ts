@@ -60,6 +60,14 @@ export function createRouter(services: StationServices): Router {
     'radicacion:consultar': (input, sesion) => services.radicacion.consultar(input.numero, sesion!),
     'radicacion:buscar': (input, sesion) => services.radicacion.buscar(input, sesion!),
     'radicacion:anular': (input, sesion) => services.radicacion.anular(input, sesion!),
+    'sticker:vista': (input, sesion) => services.impresion.vista(input, sesion!),
+    'sticker:imprimir': (input, sesion) => services.impresion.imprimir(input, sesion!),
+    'sticker:verificarCodigo': (input) => services.impresion.verificarCodigo(input),
+    'impresion:estado': () => services.impresion.estado(),
+    'impresion:reintentar': (input, sesion) => services.impresion.reintentar(input, sesion!),
+    'impresion:config': () => services.impresion.config(),
+    'impresion:configurar': (input, sesion) => services.impresion.configurar(input, sesion!),
+    'impresion:probar': (input, sesion) => services.impresion.probar(input, sesion!),
   };
 
   async function handle(channel: string, payload: unknown, ctx: Contexto): Promise<Resultado<unknown>> {

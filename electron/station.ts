@@ -4,6 +4,8 @@ import { RadicacionService } from './services/radicacionService';
 import { EstacionService } from './services/estacionService';
 import { UsuariosService } from './services/usuariosService';
 import { DemoService } from './services/demoService';
+import { ImpresionService } from './services/impresionService';
+import { crearTransporte, type FabricaTransportes, type ImpresoraSistema } from './printing/transports';
 import { createRouter, type Router } from './router';
 
 export interface StationServices {
@@ -12,6 +14,7 @@ export interface StationServices {
   radicacion: RadicacionService;
   usuarios: UsuariosService;
   demo: DemoService;
+  impresion: ImpresionService;
 }
 
 export interface Station {
@@ -21,17 +24,28 @@ export interface Station {
   close(): void;
 }
 
+export interface StationOptions {
+  dataDir: string;
+  clock?: Clock;
+  /** The OS print queue; only Electron's main process has one (os:// printers). */
+  impresoraSistema?: ImpresoraSistema | null;
+  /** Tests replace the printer transports with fakes. */
+  transportes?: FabricaTransportes;
+}
+
 /** The composition root: one data directory, its services and the router every front door calls. */
-export function openStation(opts: { dataDir: string; clock?: Clock }): Station {
+export function openStation(opts: StationOptions): Station {
   const db = openDatabase(opts.dataDir);
   const context = new StationContext(db, opts.clock ?? Date.now, opts.dataDir);
   const radicacion = new RadicacionService(context);
+  const transportes = opts.transportes ?? ((i) => crearTransporte(i, { impresoraSistema: opts.impresoraSistema ?? null }));
   const services: StationServices = {
     context,
     estacion: new EstacionService(context),
     radicacion,
     usuarios: new UsuariosService(context),
     demo: new DemoService(context, radicacion),
+    impresion: new ImpresionService(context, radicacion, transportes),
   };
   return { db, services, router: createRouter(services), close: () => db.close() };
 }

@@ -18,8 +18,9 @@ const common = {
   format: 'cjs',
   sourcemap: 'linked',
   logLevel: 'warning',
-  // Native or Electron-provided modules are loaded at run time, never bundled.
-  external: ['better-sqlite3', 'electron'],
+  // Native or Electron-provided modules are loaded at run time, never bundled. pdfkit reads its
+  // standard-font metrics (data/*.afm) beside its own files through __dirname: bundled, it breaks.
+  external: ['better-sqlite3', 'electron', 'pdfkit'],
 };
 
 mkdirSync(path.join(root, 'dist'), { recursive: true });

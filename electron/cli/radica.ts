@@ -3,7 +3,8 @@
  * scripted tests. It calls the same router as the UI. Whoever can open the data directory holds
  * the database anyway, so the CLI acts as the station's administrador.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,12 @@ import type { Canal, SalidaDe } from '../../shared/ipc/contract';
 import { formatFecha, formatFechaHora, isoBogota } from '../../shared/domain/bogota';
 import { describeTermino } from '../../shared/domain/catalog';
 import { describeVencimiento } from '../../shared/domain/terms';
-import type { Radicado, RadicadoResumen } from '../../shared/domain/radicado';
+import type { Radicado, RadicadoResumen, Usuario } from '../../shared/domain/radicado';
+import type { EstadoImpresora, TrabajoImpresion } from '../../shared/domain/impresion';
+import { impresoraSchema, imprimirSchema } from '../../shared/ipc/contract';
+import { PLANTILLAS, type Plantilla } from '../../shared/sticker/types';
+import { impresoraDeUri } from '../services/impresionService';
+import { errorDeValidacion } from '../router';
 
 const AYUDA = `Radica — estación de ventanilla única de radicación
 
@@ -34,6 +40,13 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   verificar
   demo --cantidad N
   usuario-crear --usuario U --nombre "…" --rol radicador|coordinador|administrador --pin 1234
+  sticker NUMERO --formato pdf|escpos --out ARCHIVO [--plantilla etiqueta-100x50|etiqueta-62|recibo-80]
+          [--copia] [--constancia]
+  imprimir NUMERO [--impresora ID|URI] [--copia] [--constancia] [--formato pdf|escpos] [--plantilla P]
+          URI: tcp://host:9100, /dev/usb/lp0, una ruta de archivo, cups://COLA, pdf:///carpeta
+  impresoras                      impresoras, su estado y los trabajos sin imprimir
+  reintentar TRABAJO [--impresora ID|URI]
+  verificar-codigo NUMERO CODIGO
 
 Directorio de datos por defecto: ${defaultDataDir()} (o la variable RADICA_DATA_DIR).`;
 
@@ -76,6 +89,11 @@ const opciones = {
   usuario: { type: 'string' },
   rol: { type: 'string' },
   pin: { type: 'string' },
+  out: { type: 'string' },
+  plantilla: { type: 'string' },
+  impresora: { type: 'string' },
+  copia: { type: 'boolean', default: false },
+  constancia: { type: 'boolean', default: false },
 } as const;
 
 type Valores = ReturnType<typeof parseArgs<{ options: typeof opciones; allowPositionals: true }>>['values'];
@@ -114,7 +132,7 @@ function remitenteDe(v: Valores) {
 function paraJson(value: unknown): unknown {
   return JSON.parse(
     JSON.stringify(value, (k, v: unknown) =>
-      typeof v === 'number' && ['fechaHora', 'venceEn', 'anuladoEn', 'en'].includes(k) ? isoBogota(v) : v,
+      typeof v === 'number' && ['fechaHora', 'venceEn', 'anuladoEn', 'en', 'creadoEn', 'impresoEn', 'proximoIntento'].includes(k) ? isoBogota(v) : v,
     ),
   ) as unknown;
 }
@@ -151,7 +169,7 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
     return conEstacion(':memory:', (call) => comandoTermino(call, v));
   }
   const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
-  return conEstacion(dataDir, async (call) => {
+  return conEstacion(dataDir, async (call, station, usuario) => {
     switch (comando) {
       case 'init': {
         const c = await call('estacion:inicializar', {
@@ -246,10 +264,124 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
         });
         return { json: u, texto: `Usuario ${u.usuario} (${u.rol}) creado.` };
       }
+      case 'sticker': {
+        const numero = requerida(posicionales[0] ?? v.numero, 'numero (NUMERO)');
+        const formato = formatoDe(requerida(v.formato, 'formato'));
+        const out = path.resolve(requerida(v.out, 'out'));
+        const documento = v.constancia ? 'constancia' : 'rotulo';
+        const plantilla = plantillaDe(v.plantilla) ?? (formato === 'escpos' || documento === 'constancia' ? 'recibo-80' : 'etiqueta-100x50');
+        const layout = await call('sticker:vista', { numero, plantilla, documento, copia: v.copia ?? false });
+        const bytes = await station.services.impresion.bytes(layout, formato);
+        // Beside the target and renamed: a printer spooler watching the folder never reads half a file.
+        const temporal = `${out}.${process.pid}.tmp`;
+        writeFileSync(temporal, bytes);
+        renameSync(temporal, out);
+        return {
+          json: { numero: numero.trim().toUpperCase(), formato, plantilla: layout.plantilla, documento, copia: layout.copia, anchoMm: layout.anchoMm, altoMm: layout.altoMm, archivo: out, bytes: bytes.length },
+          texto: `Rótulo de ${numero} (${layout.plantilla}, ${formato}, ${bytes.length} bytes) en ${out}`,
+        };
+      }
+      case 'imprimir': {
+        const numero = requerida(posicionales[0] ?? v.numero, 'numero (NUMERO)');
+        const documento = v.constancia ? 'constancia' : 'rotulo';
+        const copia = v.copia ?? false;
+        const destino = v.impresora?.trim() || null;
+        let trabajo: TrabajoImpresion;
+        const configurada = destino === null || station.services.impresion.config().impresoras.some((i) => i.id === destino);
+        if (configurada) {
+          if (v.formato || v.plantilla) throw new UsoIncorrecto('--formato y --plantilla son para una impresora dada por URI; las configuradas ya tienen los suyos.');
+          trabajo = await call('sticker:imprimir', { numero, impresora: destino, documento, copia });
+        } else {
+          // A literal URI is an administrador's tool (the CLI holds the data directory); the UI only offers configured printers.
+          const impresoraLiteral = literal(destino, v);
+          const entrada = imprimirSchema.safeParse({ numero, impresora: null, documento, copia });
+          if (!entrada.success) throw errorDe(entrada.error);
+          trabajo = await station.services.impresion.imprimir({ ...entrada.data, impresoraLiteral }, usuario);
+        }
+        return resultadoTrabajo(trabajo);
+      }
+      case 'reintentar': {
+        const id = entero(requerida(posicionales[0], 'trabajo (TRABAJO)'), 'trabajo');
+        const destino = v.impresora?.trim() || null;
+        let trabajo: TrabajoImpresion;
+        if (destino === null || station.services.impresion.config().impresoras.some((i) => i.id === destino)) {
+          trabajo = await call('impresion:reintentar', { trabajo: id, impresora: destino });
+        } else {
+          trabajo = await station.services.impresion.reintentar({ trabajo: id!, impresora: null, impresoraLiteral: literal(destino, v) }, usuario);
+        }
+        return resultadoTrabajo(trabajo);
+      }
+      case 'impresoras': {
+        const e = await call('impresion:estado', {});
+        return { json: e, texto: textoImpresoras(e.impresoras, e.trabajos) };
+      }
+      case 'verificar-codigo': {
+        const numero = requerida(posicionales[0] ?? v.numero, 'numero (NUMERO)');
+        const codigo = requerida(posicionales[1], 'codigo (CODIGO)');
+        const r = await call('sticker:verificarCodigo', { numero, codigo });
+        if (!r.valido) {
+          throw new FalloVerificacion(
+            `El código ${codigo} NO corresponde al radicado ${r.numero} de esta estación. Revise número y código; si coinciden con el rótulo, el rótulo no fue expedido aquí.`,
+            r,
+          );
+        }
+        return { json: r, texto: `Código válido: el radicado ${r.numero} fue expedido por esta estación con ese código.` };
+      }
       default:
         throw new UsoIncorrecto(`Comando desconocido: ${comando}.`);
     }
   });
+}
+
+function formatoDe(f: string): 'pdf' | 'escpos' {
+  if (f !== 'pdf' && f !== 'escpos') throw new UsoIncorrecto(`--formato es pdf o escpos (recibí "${f}").`);
+  return f;
+}
+
+function plantillaDe(p: string | undefined): Plantilla | undefined {
+  if (p === undefined) return undefined;
+  if (!(PLANTILLAS as readonly string[]).includes(p)) throw new UsoIncorrecto(`--plantilla es ${PLANTILLAS.join(', ')} (recibí "${p}").`);
+  return p as Plantilla;
+}
+
+function errorDe(e: Parameters<typeof errorDeValidacion>[0]): RadicaError {
+  const x = errorDeValidacion(e);
+  return new RadicaError(x.code, x.message, x.campos);
+}
+
+/** A printer given on the command line: a URI, or a path (a device or a file that collects the bytes). */
+function literal(destino: string, v: Valores) {
+  const uri = /^[a-z][a-z0-9+.-]*:\/\//i.test(destino) || destino.startsWith('/dev/') ? destino : pathToFileURL(path.resolve(destino)).href;
+  const i = impresoraDeUri(uri, { formato: v.formato ? formatoDe(v.formato) : undefined, plantilla: plantillaDe(v.plantilla) });
+  // The id of a literal printer is its URI, which the id rule of configured printers does not allow.
+  const r = impresoraSchema.safeParse({ ...i, id: 'literal' });
+  if (!r.success) {
+    throw new UsoIncorrecto(
+      `--impresora "${destino}" no es una impresora configurada ni una dirección válida. Use el id de una impresora (radica impresoras) o tcp://host:9100, /dev/usb/lp0, una ruta, cups://COLA o pdf:///carpeta.`,
+    );
+  }
+  return { ...i, id: uri, nombre: uri };
+}
+
+/** Exit 0 only when the bytes were delivered; otherwise the printer's problem, and the job stays queued. */
+function resultadoTrabajo(t: TrabajoImpresion): Salida {
+  const que = `${t.documento === 'constancia' ? 'La constancia' : 'El rótulo'}${t.copia ? ' (COPIA)' : ''} de ${t.numero}`;
+  if (t.estado === 'impreso') return { json: t, texto: `${que} se envió a ${t.impresora} (trabajo ${t.id}).` };
+  const cola =
+    t.estado === 'pendiente'
+      ? `El trabajo ${t.id} quedó en cola y se reintentará${t.proximoIntento ? ` desde las ${formatFechaHora(t.proximoIntento)}` : ''} (la aplicación lo reintenta sola; desde la CLI: radica reintentar ${t.id}). El radicado no cambió.`
+      : `El trabajo ${t.id} quedó con error y no se reintentará solo: corrija la impresora y use radica reintentar ${t.id} [--impresora OTRA]. El radicado no cambió.`;
+  throw new FalloVerificacion(`${que} NO se imprimió. ${t.ultimoError ?? ''}\n${cola}`, t);
+}
+
+function textoImpresoras(impresoras: EstadoImpresora[], trabajos: TrabajoImpresion[]): string {
+  const estado = { lista: 'lista', sin_conexion: 'SIN CONEXIÓN', desconocido: 'estado desconocido' } as const;
+  return [
+    'Impresoras:',
+    ...impresoras.map((i) => `  ${i.id.padEnd(12)} ${estado[i.estado].padEnd(18)} ${i.nombre} — ${i.uri}${i.pendientes ? ` · ${i.pendientes} pendientes` : ''}${i.detalle && i.estado !== 'lista' ? `\n      ${i.detalle}` : ''}`),
+    trabajos.length === 0 ? 'Sin trabajos pendientes.' : 'Trabajos sin imprimir:',
+    ...trabajos.map((t) => `  #${t.id} ${t.numero}${t.copia ? ' COPIA' : ''} → ${t.impresora}: ${t.estado}, ${t.intentos} intentos${t.ultimoError ? `\n      ${t.ultimoError}` : ''}`),
+  ].join('\n');
 }
 
 type Llamar = <C extends Canal>(canal: C, payload: unknown) => Promise<SalidaDe<C>>;
@@ -274,7 +406,7 @@ class FalloVerificacion extends Error {
   }
 }
 
-async function conEstacion(dataDir: string, fn: (call: Llamar) => Promise<Salida>): Promise<Salida> {
+async function conEstacion(dataDir: string, fn: (call: Llamar, station: Station, usuario: Usuario) => Promise<Salida>): Promise<Salida> {
   let station: Station;
   try {
     station = openStation({ dataDir });
@@ -283,13 +415,14 @@ async function conEstacion(dataDir: string, fn: (call: Llamar) => Promise<Salida
     throw new RadicaError('INTERNO', `No se pudo abrir la base de datos en ${dataDir}: ${(err as { code?: string }).code ?? (err as Error).message}.`);
   }
   try {
-    station.router.fijarSesion('cli', { usuario: `cli:${os.userInfo().username}`, nombre: 'Administración (CLI)', rol: 'administrador' });
+    const usuario: Usuario = { usuario: `cli:${os.userInfo().username}`, nombre: 'Administración (CLI)', rol: 'administrador' };
+    station.router.fijarSesion('cli', usuario);
     const call: Llamar = async (canal, payload) => {
       const r = (await station.router.handle(canal, payload, { clientId: 'cli' })) as Resultado<never>;
       if (!r.ok) throw new RadicaError(r.error.code, r.error.message, r.error.campos);
       return r.value;
     };
-    return await fn(call);
+    return await fn(call, station, usuario);
   } finally {
     station.close();
   }

@@ -9,11 +9,21 @@ import { openStation, type Station } from '../station';
 import { canales } from '../../shared/ipc/contract';
 import { APP_ORIGIN, CSP, archivoDeRenderer, remitenteConfiable } from './security';
 import { logError } from '../log';
+import { impresoraSistema } from './impresoraSistema';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 app.enableSandbox();
 
 let station: Station | null = null;
+let colaImpresion: NodeJS.Timeout | null = null;
+
+/** Every few seconds the print queue retries the jobs whose time has come (printer back on, cable back in). */
+const CADA_MS = 3000;
+function iniciarColaImpresion(st: Station): void {
+  colaImpresion = setInterval(() => {
+    st.services.impresion.procesarPendientes().catch((err: unknown) => logError('cola de impresión', err));
+  }, CADA_MS);
+}
 
 function rendererDir(): string {
   return path.join(__dirname, '..', 'renderer');
@@ -99,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     try {
-      station = openStation({ dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData') });
+      station = openStation({ dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData'), impresoraSistema });
     } catch (err) {
       logError('abrir estación', err);
       app.exit(1);
@@ -107,6 +117,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     servirRenderer();
     registrarIpc(station);
+    iniciarColaImpresion(station);
     crearVentana(station);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0 && station) crearVentana(station);
@@ -114,6 +125,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
+    if (colaImpresion) clearInterval(colaImpresion);
     station?.close();
     station = null;
     app.quit();

@@ -25,6 +25,14 @@ const api = {
   consultar: canal('radicacion:consultar'),
   buscar: canal('radicacion:buscar'),
   anular: canal('radicacion:anular'),
+  vistaSticker: canal('sticker:vista'),
+  imprimirSticker: canal('sticker:imprimir'),
+  verificarCodigo: canal('sticker:verificarCodigo'),
+  estadoImpresion: canal('impresion:estado'),
+  reintentarImpresion: canal('impresion:reintentar'),
+  configImpresion: canal('impresion:config'),
+  configurarImpresion: canal('impresion:configurar'),
+  probarImpresora: canal('impresion:probar'),
 } satisfies ApiRadica;
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

@@ -8,6 +8,8 @@ import type { Catalogo } from '../../shared/domain/catalog';
 import type { ConfiguracionEstacion } from '../../shared/domain/radicado';
 import { calendarioHabil, type CalendarioHabil } from '../../shared/domain/holidays';
 import { RadicaError } from '../../shared/ipc/result';
+import { codigoValido, codigoVerificacion } from './codigoVerificacion';
+import { TrabajosRepo } from '../store/trabajosRepo';
 
 export type Clock = () => number;
 
@@ -18,6 +20,7 @@ export class StationContext {
   readonly radicados: RadicadosRepo;
   readonly audit: AuditRepo;
   readonly outbox: OutboxRepo;
+  readonly trabajos: TrabajosRepo;
   private catalogos = new Map<number, { catalogo: Catalogo; calendario: CalendarioHabil }>();
   private readonly ultimaVersion;
 
@@ -31,6 +34,7 @@ export class StationContext {
     this.radicados = new RadicadosRepo(db);
     this.audit = new AuditRepo(db);
     this.outbox = new OutboxRepo(db);
+    this.trabajos = new TrabajosRepo(db);
     this.ultimaVersion = db.prepare('SELECT max(version) AS v FROM catalogo_versiones');
   }
 
@@ -43,6 +47,21 @@ export class StationContext {
       );
     }
     return c;
+  }
+
+  /** The installation's secret (see codigoVerificacion.ts): created by `radica init`. */
+  private secreto(): string {
+    const s = this.config.valor('secreto');
+    if (!s) throw new RadicaError('NO_INICIALIZADA', 'Esta estación aún no está configurada (falta su clave de verificación). Ejecute radica init.');
+    return s;
+  }
+
+  codigoVerificacion(numero: string, fechaHora: number): string {
+    return codigoVerificacion(this.secreto(), numero, fechaHora);
+  }
+
+  codigoValido(numero: string, fechaHora: number, codigo: string): boolean {
+    return codigoValido(this.secreto(), numero, fechaHora, codigo);
   }
 
   /** The catalog in force; another process (an administrator's import) may have added a version. */

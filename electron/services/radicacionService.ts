@@ -128,7 +128,26 @@ export class RadicacionService {
         this.ctx.audit.append({ en: this.ctx.clock(), actor: actor.usuario, accion: 'consultar', radicadoId: fila.id, detalle: null });
       })
       .immediate();
-    return { ...this.aRadicado(fila), auditoria: this.ctx.audit.deRadicado(fila.id) };
+    return {
+      ...this.aRadicado(fila),
+      codigoVerificacion: this.ctx.codigoVerificacion(fila.numero, fila.fechaHora),
+      auditoria: this.ctx.audit.deRadicado(fila.id),
+    };
+  }
+
+  /**
+   * The radicado as the caller may see it (a radicador only their own), without an access entry in
+   * the audit log: printing or previewing the sticker of a radicado the clerk just registered.
+   */
+  visible(numero: string, actor: Usuario): { id: number; radicado: Radicado } {
+    const fila = this.filaVisible(numero, actor);
+    return { id: fila.id, radicado: this.aRadicado(fila) };
+  }
+
+  /** By number, for the print queue (the job was already authorised when it was queued). */
+  porNumero(numero: string): { id: number; radicado: Radicado } | null {
+    const fila = this.ctx.radicados.porNumero(numero);
+    return fila ? { id: fila.id, radicado: this.aRadicado(fila) } : null;
   }
 
   buscar(input: ValidadoDe<'radicacion:buscar'>, actor: Usuario): RadicadoResumen[] {

@@ -76,6 +76,8 @@ export interface EntradaAuditoria {
 }
 
 export interface RadicadoDetalle extends Radicado {
+  /** XXXX-XXXX, printed on the sticker; `radica verificar-codigo` checks it. */
+  codigoVerificacion: string;
   auditoria: EntradaAuditoria[];
 }
 

@@ -19,6 +19,8 @@ import type {
 import type { Catalogo, UnidadTermino } from '../domain/catalog';
 import { isValidIsoDate } from '../domain/bogota';
 import { UNIDADES_TERMINO } from '../domain/catalog';
+import { PLANTILLAS, type StickerLayout } from '../sticker/types';
+import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../domain/impresion';
 
 const texto = (campo: string, max: number) =>
   z
@@ -177,6 +179,62 @@ export const demoInputSchema = z.object({
   cantidad: z.number().int().min(1, 'Cantidad: al menos 1.').max(2_000_000, 'Cantidad: máximo 2.000.000.'),
 });
 
+const plantillaSchema = z.enum(PLANTILLAS, { error: 'Plantilla: elija etiqueta-100x50, etiqueta-62 o recibo-80.' });
+const documentoSchema = z.enum(['rotulo', 'constancia']).default('rotulo');
+
+export const vistaStickerSchema = z.object({
+  numero: requerido('Número de radicado', 40),
+  plantilla: plantillaSchema.optional().nullable(),
+  documento: documentoSchema,
+  copia: z.boolean().default(false),
+});
+
+export const imprimirSchema = z.object({
+  numero: requerido('Número de radicado', 40),
+  /** Printer id; by default the station's default printer (or its receipt printer for constancias). */
+  impresora: opcional('Impresora', 60),
+  documento: documentoSchema,
+  /** A reprint: the sticker says COPIA and the audit log records it. */
+  copia: z.boolean().default(false),
+});
+export type ImprimirInput = z.input<typeof imprimirSchema>;
+
+export const reintentarSchema = z.object({
+  trabajo: z.number().int().positive(),
+  /** Send it to another printer instead. */
+  impresora: opcional('Impresora', 60),
+});
+
+export const impresoraSchema = z.object({
+  id: requerido('Identificador', 60).regex(/^[a-z0-9_-]+$/, 'Identificador: use minúsculas, números, guion o guion bajo.'),
+  nombre: requerido('Nombre', 120),
+  uri: requerido('Dirección de la impresora', 300).refine(
+    (u) => /^(tcp:\/\/[^\s/:]+:\d{1,5}|file:\/\/\/.+|\/dev\/.+|cups:\/\/[\w.-]+|os:\/\/.+|pdf:\/\/\/.+)$/.test(u),
+    'Dirección: use tcp://host:9100, file:///ruta, /dev/usb/lp0, cups://COLA, os://NOMBRE o pdf:///carpeta.',
+  ),
+  formato: z.enum(['escpos', 'pdf']),
+  plantilla: plantillaSchema,
+  modoCodigos: z.enum(['nativo', 'raster']).default('nativo'),
+  predeterminada: z.boolean().default(false),
+  constancias: z.boolean().default(false),
+});
+
+export const configImpresionSchema = z.object({
+  impresoras: z.array(impresoraSchema).max(20),
+  imprimirAlRadicar: z.boolean(),
+  imprimirConstancia: z.boolean(),
+  urlConsulta: requerido('URL de consulta', 300).refine((u) => /^https:\/\/\S+$/.test(u), 'URL de consulta: debe empezar por https://'),
+  urlEncuesta: opcional('URL de la encuesta', 300).refine((u) => u === null || /^https:\/\/\S+$/.test(u), 'URL de la encuesta: debe empezar por https://'),
+});
+export type ConfigImpresionInput = z.input<typeof configImpresionSchema>;
+
+export const verificarCodigoSchema = z.object({
+  numero: requerido('Número de radicado', 40),
+  codigo: requerido('Código de verificación', 20),
+});
+
+export const probarImpresoraSchema = z.object({ impresora: requerido('Impresora', 60) });
+
 const vacio = z.object({}).strict();
 
 export interface EstadoEstacion {
@@ -218,6 +276,14 @@ export const contrato = {
   'radicacion:consultar': canal<typeof numeroSchema, RadicadoDetalle>(numeroSchema, TODOS),
   'radicacion:buscar': canal<typeof buscarInputSchema, RadicadoResumen[]>(buscarInputSchema, TODOS),
   'radicacion:anular': canal<typeof anularInputSchema, Radicado>(anularInputSchema, SUPERVISION),
+  'sticker:vista': canal<typeof vistaStickerSchema, StickerLayout>(vistaStickerSchema, TODOS),
+  'sticker:imprimir': canal<typeof imprimirSchema, TrabajoImpresion>(imprimirSchema, TODOS),
+  'sticker:verificarCodigo': canal<typeof verificarCodigoSchema, { valido: boolean; numero: string }>(verificarCodigoSchema, TODOS),
+  'impresion:estado': canal<typeof vacio, { impresoras: EstadoImpresora[]; trabajos: TrabajoImpresion[] }>(vacio, TODOS),
+  'impresion:reintentar': canal<typeof reintentarSchema, TrabajoImpresion>(reintentarSchema, TODOS),
+  'impresion:config': canal<typeof vacio, ConfigImpresion>(vacio, TODOS),
+  'impresion:configurar': canal<typeof configImpresionSchema, ConfigImpresion>(configImpresionSchema, ['administrador']),
+  'impresion:probar': canal<typeof probarImpresoraSchema, TrabajoImpresion>(probarImpresoraSchema, ['administrador']),
 } as const;
 
 export type Contrato = typeof contrato;
@@ -246,6 +312,14 @@ export interface ApiRadica {
   consultar(p: EntradaDe<'radicacion:consultar'>): Promise<Resultado<SalidaDe<'radicacion:consultar'>>>;
   buscar(p: EntradaDe<'radicacion:buscar'>): Promise<Resultado<SalidaDe<'radicacion:buscar'>>>;
   anular(p: EntradaDe<'radicacion:anular'>): Promise<Resultado<SalidaDe<'radicacion:anular'>>>;
+  vistaSticker(p: EntradaDe<'sticker:vista'>): Promise<Resultado<SalidaDe<'sticker:vista'>>>;
+  imprimirSticker(p: EntradaDe<'sticker:imprimir'>): Promise<Resultado<SalidaDe<'sticker:imprimir'>>>;
+  verificarCodigo(p: EntradaDe<'sticker:verificarCodigo'>): Promise<Resultado<SalidaDe<'sticker:verificarCodigo'>>>;
+  estadoImpresion(p: EntradaDe<'impresion:estado'>): Promise<Resultado<SalidaDe<'impresion:estado'>>>;
+  reintentarImpresion(p: EntradaDe<'impresion:reintentar'>): Promise<Resultado<SalidaDe<'impresion:reintentar'>>>;
+  configImpresion(p: EntradaDe<'impresion:config'>): Promise<Resultado<SalidaDe<'impresion:config'>>>;
+  configurarImpresion(p: EntradaDe<'impresion:configurar'>): Promise<Resultado<SalidaDe<'impresion:configurar'>>>;
+  probarImpresora(p: EntradaDe<'impresion:probar'>): Promise<Resultado<SalidaDe<'impresion:probar'>>>;
 }
 
 /** Which channel each api function calls; the preload and the e2e harness both use this map. */
@@ -264,4 +338,12 @@ export const metodosApi = {
   consultar: 'radicacion:consultar',
   buscar: 'radicacion:buscar',
   anular: 'radicacion:anular',
+  vistaSticker: 'sticker:vista',
+  imprimirSticker: 'sticker:imprimir',
+  verificarCodigo: 'sticker:verificarCodigo',
+  estadoImpresion: 'impresion:estado',
+  reintentarImpresion: 'impresion:reintentar',
+  configImpresion: 'impresion:config',
+  configurarImpresion: 'impresion:configurar',
+  probarImpresora: 'impresion:probar',
 } as const satisfies Record<keyof ApiRadica, Canal>;

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStation, type Station } from '../../electron/station';
+import { openStation, type Station, type StationOptions } from '../../electron/station';
 import type { Resultado } from '../../shared/ipc/result';
 import type { RadicarInput } from '../../shared/ipc/contract';
 
@@ -10,10 +10,10 @@ export function tempDir(prefix = 'radica-test-'): string {
 }
 
 /** A station on a real temporary SQLite file, with a controllable clock. */
-export function tempStation(opts: { now?: number; init?: boolean } = {}) {
+export function tempStation(opts: { now?: number; init?: boolean; transportes?: StationOptions['transportes'] } = {}) {
   const dir = tempDir();
   let now = opts.now ?? Date.parse('2026-07-08T14:00:00Z');
-  const station: Station = openStation({ dataDir: dir, clock: () => now });
+  const station: Station = openStation({ dataDir: dir, clock: () => now, transportes: opts.transportes });
   const call = async (canal: string, payload: unknown, clientId = 'test') =>
     (await station.router.handle(canal, payload, { clientId })) as Resultado<any>;
   const ok = async (canal: string, payload: unknown, clientId = 'test') => {

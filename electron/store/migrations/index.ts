@@ -1,4 +1,8 @@
 import * as m001 from './001_inicial';
+import * as m002 from './002_impresion';
 
 /** Numbered schema changes; the position + 1 is the `user_version` the migration leads to. */
-export const migraciones: readonly { nombre: string; sql: string }[] = [{ nombre: '001_inicial', sql: m001.sql }];
+export const migraciones: readonly { nombre: string; sql: string }[] = [
+  { nombre: '001_inicial', sql: m001.sql },
+  { nombre: '002_impresion', sql: m002.sql },
+];

@@ -30,6 +30,31 @@ describe('migraciones', () => {
     db.close();
   });
 
+  it('002_impresion crea la cola de impresión y sube una base v1 sin tocar sus datos', () => {
+    const d = dir();
+    const v1 = openDatabase(d, { migrations: migraciones.slice(0, 1) });
+    expect(schemaVersion(v1)).toBe(1);
+    v1.exec(`INSERT INTO series (serie, anio, sede, ventanilla, ultimo) VALUES ('2026-0103', 2026, '01', '03', 1);
+      INSERT INTO remitentes (tipo_documento, numero_documento, nombres, autoriza_datos, actualizado_en) VALUES ('CC', '1', 'X', 1, 0);
+      INSERT INTO radicados (numero, serie_id, consecutivo, fecha_hora, radicador, remitente_id, canal, asunto, tipo, dependencia, folios, unidad_termino, catalogo_version)
+        VALUES ('2026-0103-000001', 1, 1, 0, 'u', 1, 'presencial', 'asunto', 'PET-GEN', '300', 1, 'dias_habiles', 1);`);
+    v1.close();
+    const db = openDatabase(d);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare('SELECT numero FROM radicados').all()).toEqual([{ numero: '2026-0103-000001' }]);
+    const cols = (db.prepare('PRAGMA table_info(trabajos_impresion)').all() as { name: string }[]).map((c) => c.name);
+    expect(cols).toEqual(['id', 'radicado_id', 'impresora', 'impresora_config', 'plantilla', 'documento', 'copia', 'estado', 'intentos', 'ultimo_error', 'creado_en', 'creado_por', 'impreso_en', 'proximo_intento']);
+    const insertar = (estado: string, radicado = 1, plantilla = 'recibo-80') =>
+      db
+        .prepare(`INSERT INTO trabajos_impresion (radicado_id, impresora, impresora_config, plantilla, documento, copia, estado, creado_en, creado_por) VALUES (?, 'p', '{}', ?, 'rotulo', 0, ?, 0, 'u')`)
+        .run(radicado, plantilla, estado);
+    insertar('pendiente');
+    expect(() => insertar('perdido')).toThrow(/CHECK/);
+    expect(() => insertar('pendiente', 1, 'a4')).toThrow(/CHECK/);
+    expect(() => insertar('pendiente', 99)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
   it('abrir de nuevo no repite migraciones', () => {
     const d = dir();
     openDatabase(d).close();
