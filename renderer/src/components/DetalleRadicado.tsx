@@ -7,6 +7,8 @@ import { formatFechaHora } from '../../../shared/domain/bogota';
 import { describeVencimiento } from '../../../shared/domain/terms';
 import { accionNombre, puedeAnular } from '../labels';
 import { AnularForm } from './AnularForm';
+import type { ConfigImpresion } from '../../../shared/domain/impresion';
+import { ImpresionRadicado } from './ImpresionRadicado';
 
 interface Props {
   detalle: RadicadoDetalle;
@@ -14,6 +16,7 @@ interface Props {
   active: boolean;
   onBack: () => void;
   onChanged: () => void;
+  configImpresion: ConfigImpresion | null;
 }
 
 function Dato({ label, children }: { label: string; children: ReactNode }) {
@@ -26,7 +29,8 @@ function Dato({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Everything about one radicado, its state (ANULADO in red) and its audit history. */
-export function DetalleRadicado({ detalle: d, usuario, active, onBack, onChanged }: Props) {
+export function DetalleRadicado({ detalle: d, usuario, active, onBack, onChanged, configImpresion }: Props) {
+  const codigo = d.codigoVerificacion;
   const [anulando, setAnulando] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const anularBtn = useRef<HTMLButtonElement>(null);
@@ -119,6 +123,11 @@ export function DetalleRadicado({ detalle: d, usuario, active, onBack, onChanged
               Sede {d.sede} · Ventanilla {d.ventanilla}
             </Dato>
             <Dato label="Radicado por">{d.radicadorNombre}</Dato>
+            {codigo ? (
+              <Dato label="Código de verificación">
+                <span className="mono">{codigo}</span>
+              </Dato>
+            ) : null}
             <Dato label="Versión del catálogo">{String(d.catalogoVersion)}</Dato>
           </dl>
         </section>
@@ -136,6 +145,14 @@ export function DetalleRadicado({ detalle: d, usuario, active, onBack, onChanged
           </dl>
         </section>
       </div>
+      <ImpresionRadicado
+        numero={d.numero}
+        config={configImpresion}
+        active={active}
+        modo="consulta"
+        idBase="detalle"
+        onImpreso={onChanged}
+      />
       <section aria-labelledby="det-aud">
         <h3 id="det-aud">Historial (auditoría)</h3>
         {d.auditoria.length === 0 ? (

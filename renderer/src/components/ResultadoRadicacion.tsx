@@ -2,15 +2,20 @@ import type { Ref } from 'react';
 import type { Radicado } from '../../../shared/domain/radicado';
 import { formatFechaHora } from '../../../shared/domain/bogota';
 import { describeVencimiento } from '../../../shared/domain/terms';
+import type { ConfigImpresion } from '../../../shared/domain/impresion';
+import { ImpresionRadicado } from './ImpresionRadicado';
 
 interface Props {
   radicado: Radicado;
   headingRef: Ref<HTMLHeadingElement>;
   onNext: () => void;
+  configImpresion: ConfigImpresion | null;
+  active: boolean;
 }
 
 /** The number the clerk writes or reads to the citizen, in large type, with date and deadline. */
-export function ResultadoRadicacion({ radicado, headingRef, onNext }: Props) {
+export function ResultadoRadicacion({ radicado, headingRef, onNext, configImpresion, active }: Props) {
+  const codigo = (radicado as { codigoVerificacion?: string | null }).codigoVerificacion;
   return (
     <div className="result" role="region" aria-labelledby="resultado-numero">
       <p className="result-kicker">Radicado con éxito</p>
@@ -40,7 +45,14 @@ export function ResultadoRadicacion({ radicado, headingRef, onNext }: Props) {
           <dt>Remitente</dt>
           <dd>{radicado.remitente.nombres || 'Anónimo'}</dd>
         </div>
+        {codigo ? (
+          <div>
+            <dt>Código de verificación</dt>
+            <dd className="mono">{codigo}</dd>
+          </div>
+        ) : null}
       </dl>
+      <ImpresionRadicado numero={radicado.numero} config={configImpresion} active={active} modo="radicar" idBase="resultado" />
       <p className="result-hint">
         <kbd>F2</kbd> o <kbd>Ctrl+N</kbd>: siguiente ciudadano
       </p>

@@ -6,16 +6,18 @@ import { llamar } from '../api';
 import { buildSearch, SEARCH_MODE_LABEL } from '../searchMode';
 import type { SearchMode } from '../searchMode';
 import { DetalleRadicado } from '../components/DetalleRadicado';
+import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
 interface ConsultaProps {
   active: boolean;
   usuario: Usuario;
+  configImpresion: ConfigImpresion | null;
 }
 
 const MODES: SearchMode[] = ['auto', 'numero', 'documento', 'nombre', 'texto'];
 
 /** One search box (número, documento or asunto words, detected or forced), a results table and the detail. */
-export function ConsultaScreen({ active, usuario }: ConsultaProps) {
+export function ConsultaScreen({ active, usuario, configImpresion }: ConsultaProps) {
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<SearchMode>('auto');
   const [results, setResults] = useState<RadicadoResumen[] | null>(null);
@@ -136,6 +138,7 @@ export function ConsultaScreen({ active, usuario }: ConsultaProps) {
           onBack={back}
           onChanged={() => void open(detalle.numero)}
           active={active}
+          configImpresion={configImpresion}
         />
       ) : results && results.length > 0 ? (
         <div className="table-wrap">

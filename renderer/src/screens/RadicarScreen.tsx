@@ -4,6 +4,7 @@ import type { Catalogo, UnidadTermino } from '../../../shared/domain/catalog';
 import { describeTermino, UNIDAD_TERMINO_NOMBRE } from '../../../shared/domain/catalog';
 import { CANALES, TIPOS_DOCUMENTO_IDENTIDAD } from '../../../shared/domain/radicado';
 import type { Canal, Radicado, TipoDocumentoIdentidad } from '../../../shared/domain/radicado';
+import type { ConfigImpresion } from '../../../shared/domain/impresion';
 import { llamar, toFormError } from '../api';
 import type { FormError } from '../api';
 import { Field, fieldAria } from '../components/Field';
@@ -23,10 +24,11 @@ const AVISO_DATOS =
 interface RadicarScreenProps {
   active: boolean;
   catalogo: Catalogo | null;
+  configImpresion: ConfigImpresion | null;
 }
 
 /** The clerk's main screen: remitente, document, tipo documental and dependencia; Enter radicates. */
-export function RadicarScreen({ active, catalogo }: RadicarScreenProps) {
+export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScreenProps) {
   const [form, setForm] = useState<RadicarForm>(FORM_VACIO);
   const [error, setError] = useState<FormError | null>(null);
   const [result, setResult] = useState<Radicado | null>(null);
@@ -143,7 +145,16 @@ export function RadicarScreen({ active, catalogo }: RadicarScreenProps) {
     <section className="screen" hidden={!active} aria-labelledby="radicar-titulo">
       <h1 id="radicar-titulo">Radicar documento</h1>
       <ErrorSummary error={error} innerRef={summaryRef} />
-      {result ? <ResultadoRadicacion radicado={result} headingRef={resultRef} onNext={nextCitizen} /> : null}
+      {result ? (
+        <ResultadoRadicacion
+          key={result.numero}
+          radicado={result}
+          headingRef={resultRef}
+          onNext={nextCitizen}
+          configImpresion={configImpresion}
+          active={active}
+        />
+      ) : null}
       <form onSubmit={onSubmit} onKeyDown={onFormKeyDown} noValidate className="radicar-form">
         <fieldset disabled={done} className="plain">
           <fieldset className="group">

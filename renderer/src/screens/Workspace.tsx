@@ -1,12 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Catalogo } from '../../../shared/domain/catalog';
 import type { ConfiguracionEstacion, Usuario } from '../../../shared/domain/radicado';
 import { llamar } from '../api';
 import { ROL_NOMBRE, stationLabel } from '../labels';
 import { RadicarScreen } from './RadicarScreen';
 import { ConsultaScreen } from './ConsultaScreen';
+import { ImpresorasScreen } from './ImpresorasScreen';
+import { EstadoImpresoras } from '../components/EstadoImpresoras';
+import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
-export type View = 'radicar' | 'consulta';
+export type View = 'radicar' | 'consulta' | 'impresoras';
 
 interface WorkspaceProps {
   config: ConfiguracionEstacion;
@@ -14,14 +17,28 @@ interface WorkspaceProps {
   onLogout: () => Promise<void>;
 }
 
-const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta' };
+const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', impresoras: 'Impresoras' };
 
-/** Header, navigation (Alt+R, Alt+C) and the two working screens, kept mounted so a half-typed form survives. */
+/**
+ * Header (with the printer status), navigation (Alt+R, Alt+C, and Alt+I for the administrador) and the
+ * working screens, kept mounted so a half-typed form survives.
+ */
 export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
   const [view, setView] = useState<View>('radicar');
   const [catalogo, setCatalogo] = useState<Catalogo | null>(null);
   const [catalogoError, setCatalogoError] = useState<string | null>(null);
+  const [configImpresion, setConfigImpresion] = useState<ConfigImpresion | null>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const esAdmin = usuario.rol === 'administrador';
+
+  const cargarConfigImpresion = useCallback(async () => {
+    const r = await llamar(() => window.api.configImpresion({}));
+    if (r.ok) setConfigImpresion(r.value);
+  }, []);
+
+  useEffect(() => {
+    void cargarConfigImpresion();
+  }, [cargarConfigImpresion]);
 
   useEffect(() => {
     let live = true;
@@ -41,8 +58,16 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl+P never opens the browser's print dialog: the screens print the sticker themselves.
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyP') {
+        e.preventDefault();
+        return;
+      }
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.code === 'KeyR') {
+      if (e.code === 'KeyI' && esAdmin) {
+        e.preventDefault();
+        setView('impresoras');
+      } else if (e.code === 'KeyR') {
         e.preventDefault();
         setView('radicar');
       } else if (e.code === 'KeyC') {
@@ -52,7 +77,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [esAdmin]);
 
   return (
     <div className="page">
@@ -65,6 +90,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
           <p className="brand-sub">{config.entidad}</p>
         </div>
         <p className="app-header-station">{stationLabel(config)}</p>
+        <EstadoImpresoras config={configImpresion} />
         <div className="app-header-user">
           <p>
             <span className="visually-hidden">Sesión de </span>
@@ -94,6 +120,17 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         >
           Consulta <kbd>Alt+C</kbd>
         </button>
+        {esAdmin ? (
+          <button
+            type="button"
+            className="nav-btn"
+            aria-current={view === 'impresoras' ? 'page' : undefined}
+            aria-keyshortcuts="Alt+I"
+            onClick={() => setView('impresoras')}
+          >
+            Impresoras <kbd>Alt+I</kbd>
+          </button>
+        ) : null}
       </nav>
       <main id="contenido" ref={mainRef} tabIndex={-1} className="app-main">
         {catalogoError ? (
@@ -101,8 +138,9 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
             {catalogoError}
           </p>
         ) : null}
-        <RadicarScreen active={view === 'radicar'} catalogo={catalogo} />
-        <ConsultaScreen active={view === 'consulta'} usuario={usuario} />
+        <RadicarScreen active={view === 'radicar'} catalogo={catalogo} configImpresion={configImpresion} />
+        <ConsultaScreen active={view === 'consulta'} usuario={usuario} configImpresion={configImpresion} />
+        {esAdmin ? <ImpresorasScreen active={view === 'impresoras'} config={configImpresion} onGuardado={setConfigImpresion} /> : null}
       </main>
     </div>
   );
