@@ -7,49 +7,31 @@
 // The store is filled with services.demo.generar (2,000 per transaction) and cached in
 // $TMPDIR/radica-bench-<n> (e.g. /tmp/radica-bench-1m); it is reused while the schema is the
 // same and it holds at least N radicados. Queries are drawn from the data itself.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { cargarModulo, linea, percentiles, progresoDe } from './comun.mjs';
+
 const MARCA = 'bench-completo.json';
 const ADMIN = { usuario: 'bench', nombre: 'Benchmark', rol: 'administrador' };
 const CLIENTE = 'bench';
 // Words a clerk would not type alone in the search box.
 const VACIAS = new Set(['del', 'los', 'las', 'por', 'para', 'con', 'que', 'una', 'sin', 'sus', 'entre', 'sobre', 'contra']);
 
-const progreso = (msg) => process.stderr.write(`[radicacion] ${msg}\n`);
-const linea = (obj) => process.stdout.write(`${JSON.stringify(obj)}\n`);
+const progreso = progresoDe('radicacion');
 
 /** The station's code, bundled from the TypeScript sources so the bench runs from a fresh clone. */
-async function cargarEstacion() {
-  const outfile = path.join(root, 'dist/bench/estacion.cjs');
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  await build({
-    absWorkingDir: root,
-    stdin: {
-      contents: `export { openStation } from './electron/station';
-        export { migraciones } from './electron/store/migrations';
-        export { ARCHIVO_BASE } from './electron/store/db';
-        export { rng } from './electron/services/demoService';`,
-      resolveDir: root,
-      sourcefile: 'bench-entrada.ts',
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'electron'],
-    outfile,
-  });
-  return createRequire(import.meta.url)(outfile);
+function cargarEstacion() {
+  return cargarModulo(
+    'estacion',
+    `export { openStation } from './electron/station';
+     export { migraciones } from './electron/store/migrations';
+     export { ARCHIVO_BASE } from './electron/store/db';
+     export { rng } from './electron/services/demoService';`,
+  );
 }
 
 function nombreCache(n) {
@@ -65,12 +47,6 @@ function huellaEsquema(migraciones) {
     .slice(0, 16);
 }
 
-function percentiles(ms) {
-  const s = [...ms].sort((a, b) => a - b);
-  const p = (q) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  const r3 = (x) => Math.round(x * 1000) / 1000;
-  return { n: s.length, p50: r3(p(0.5)), p95: r3(p(0.95)), p99: r3(p(0.99)), max: r3(s[s.length - 1]) };
-}
 
 
 async function llamar(station, canal, payload) {
