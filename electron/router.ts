@@ -64,6 +64,7 @@ export function createRouter(services: StationServices): Router {
     'sticker:imprimir': (input, sesion) => services.impresion.imprimir(input, sesion!),
     'sticker:verificarCodigo': (input) => services.impresion.verificarCodigo(input),
     'impresion:estado': () => services.impresion.estado(),
+    'impresion:trabajo': (input, sesion) => services.impresion.trabajoVisible(input.trabajo, sesion!),
     'impresion:reintentar': (input, sesion) => services.impresion.reintentar(input, sesion!),
     'impresion:config': () => services.impresion.config(),
     'impresion:configurar': (input, sesion) => services.impresion.configurar(input, sesion!),

@@ -29,6 +29,7 @@ const api = {
   imprimirSticker: canal('sticker:imprimir'),
   verificarCodigo: canal('sticker:verificarCodigo'),
   estadoImpresion: canal('impresion:estado'),
+  trabajoImpresion: canal('impresion:trabajo'),
   reintentarImpresion: canal('impresion:reintentar'),
   configImpresion: canal('impresion:config'),
   configurarImpresion: canal('impresion:configurar'),

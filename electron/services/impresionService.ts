@@ -398,6 +398,14 @@ export class ImpresionService {
     return f ? this.aTrabajo(f) : null;
   }
 
+  /** One job, for following it from the UI; a radicador only sees jobs of her own radicados. */
+  trabajoVisible(id: number, actor: Usuario): TrabajoImpresion {
+    const t = this.trabajo(id);
+    if (!t) throw new RadicaError('NO_ENCONTRADO', `No existe el trabajo de impresión ${id}.`);
+    this.radicacion.visible(t.numero, actor);
+    return t;
+  }
+
   /** Printers with a live probe, and every job not printed yet. */
   async estado(): Promise<{ impresoras: EstadoImpresora[]; trabajos: TrabajoImpresion[] }> {
     const filas = this.ctx.trabajos.sinImprimir(500);

@@ -130,7 +130,6 @@ export class RadicacionService {
       .immediate();
     return {
       ...this.aRadicado(fila),
-      codigoVerificacion: this.ctx.codigoVerificacion(fila.numero, fila.fechaHora),
       auditoria: this.ctx.audit.deRadicado(fila.id),
     };
   }
@@ -273,6 +272,7 @@ export class RadicacionService {
           ? null
           : { justificacion: f.anulJustificacion!, aprobadoPor: f.anulAprobadoPor!, anuladoPor: f.anulAnuladoPor!, anuladoPorNombre: f.anulAnuladoPorNombre!, anuladoEn: f.anulAnuladoEn },
       demo: f.demo === 1,
+      codigoVerificacion: this.ctx.codigoVerificacion(f.numero, f.fechaHora),
       remitente: {
         tipoDocumento: f.remitenteTipoDocumento,
         numeroDocumento: f.remitenteNumeroDocumento,

@@ -18,7 +18,7 @@ export interface Impresion {
 /**
  * The print jobs of one radicado as the clerk sees them. Results that arrive after the component is
  * gone (the clerk pressed F2) are dropped: the job lives on in the station's queue and the header chip.
- * While a job is waiting, its state is refreshed from estadoImpresion.
+ * While a job is waiting, its state is read back from the queue (trabajoImpresion).
  */
 export function useImpresion(numero: string): Impresion {
   const [envios, setEnvios] = useState<Partial<Record<Documento, EstadoEnvio>>>({});
@@ -88,18 +88,16 @@ export function useImpresion(numero: string): Impresion {
   useEffect(() => {
     if (!esperando) return;
     const id = window.setInterval(() => {
-      void llamar(() => window.api.estadoImpresion({})).then((r) => {
-        if (!r.ok || !vivo.current) return;
-        for (const [d, e] of Object.entries(enviosRef.current) as Array<[Documento, EstadoEnvio | undefined]>) {
-          if (e?.fase !== 'trabajo' || e.trabajo.estado === 'impreso') continue;
-          const t = r.value.trabajos.find((x) => x.id === e.trabajo.id);
-          // estadoImpresion lists every job not printed yet: one that left the list came out of the printer.
-          if (!t) poner(d, { fase: 'trabajo', trabajo: { ...e.trabajo, estado: 'impreso', ultimoError: null, proximoIntento: null } });
-          else if (t.estado !== e.trabajo.estado || t.ultimoError !== e.trabajo.ultimoError || t.intentos !== e.trabajo.intentos) {
+      for (const [d, e] of Object.entries(enviosRef.current) as Array<[Documento, EstadoEnvio | undefined]>) {
+        if (e?.fase !== 'trabajo' || e.trabajo.estado === 'impreso') continue;
+        void llamar(() => window.api.trabajoImpresion({ trabajo: e.trabajo.id })).then((r) => {
+          if (!r.ok || !vivo.current) return;
+          const t = r.value;
+          if (t.estado !== e.trabajo.estado || t.ultimoError !== e.trabajo.ultimoError || t.intentos !== e.trabajo.intentos) {
             poner(d, { fase: 'trabajo', trabajo: t });
           }
-        }
-      });
+        });
+      }
     }, SONDEO_MS);
     return () => window.clearInterval(id);
   }, [esperando, poner]);

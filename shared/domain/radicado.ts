@@ -62,6 +62,8 @@ export interface Radicado {
   anulacion: { justificacion: string; aprobadoPor: string; anuladoPor: string; anuladoPorNombre: string; anuladoEn: number } | null;
   demo: boolean;
   remitente: Remitente;
+  /** Short HMAC code printed on the sticker; proves the sticker was issued by the entity. */
+  codigoVerificacion: string;
 }
 
 export interface EntradaAuditoria {
@@ -76,8 +78,6 @@ export interface EntradaAuditoria {
 }
 
 export interface RadicadoDetalle extends Radicado {
-  /** XXXX-XXXX, printed on the sticker; `radica verificar-codigo` checks it. */
-  codigoVerificacion: string;
   auditoria: EntradaAuditoria[];
 }
 

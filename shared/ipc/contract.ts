@@ -233,6 +233,8 @@ export const verificarCodigoSchema = z.object({
   codigo: requerido('Código de verificación', 20),
 });
 
+export const trabajoSchema = z.object({ trabajo: z.number().int().positive() });
+
 export const probarImpresoraSchema = z.object({ impresora: requerido('Impresora', 60) });
 
 const vacio = z.object({}).strict();
@@ -280,6 +282,7 @@ export const contrato = {
   'sticker:imprimir': canal<typeof imprimirSchema, TrabajoImpresion>(imprimirSchema, TODOS),
   'sticker:verificarCodigo': canal<typeof verificarCodigoSchema, { valido: boolean; numero: string }>(verificarCodigoSchema, TODOS),
   'impresion:estado': canal<typeof vacio, { impresoras: EstadoImpresora[]; trabajos: TrabajoImpresion[] }>(vacio, TODOS),
+  'impresion:trabajo': canal<typeof trabajoSchema, TrabajoImpresion>(trabajoSchema, TODOS),
   'impresion:reintentar': canal<typeof reintentarSchema, TrabajoImpresion>(reintentarSchema, TODOS),
   'impresion:config': canal<typeof vacio, ConfigImpresion>(vacio, TODOS),
   'impresion:configurar': canal<typeof configImpresionSchema, ConfigImpresion>(configImpresionSchema, ['administrador']),
@@ -316,6 +319,7 @@ export interface ApiRadica {
   imprimirSticker(p: EntradaDe<'sticker:imprimir'>): Promise<Resultado<SalidaDe<'sticker:imprimir'>>>;
   verificarCodigo(p: EntradaDe<'sticker:verificarCodigo'>): Promise<Resultado<SalidaDe<'sticker:verificarCodigo'>>>;
   estadoImpresion(p: EntradaDe<'impresion:estado'>): Promise<Resultado<SalidaDe<'impresion:estado'>>>;
+  trabajoImpresion(p: EntradaDe<'impresion:trabajo'>): Promise<Resultado<SalidaDe<'impresion:trabajo'>>>;
   reintentarImpresion(p: EntradaDe<'impresion:reintentar'>): Promise<Resultado<SalidaDe<'impresion:reintentar'>>>;
   configImpresion(p: EntradaDe<'impresion:config'>): Promise<Resultado<SalidaDe<'impresion:config'>>>;
   configurarImpresion(p: EntradaDe<'impresion:configurar'>): Promise<Resultado<SalidaDe<'impresion:configurar'>>>;
@@ -342,6 +346,7 @@ export const metodosApi = {
   imprimirSticker: 'sticker:imprimir',
   verificarCodigo: 'sticker:verificarCodigo',
   estadoImpresion: 'impresion:estado',
+  trabajoImpresion: 'impresion:trabajo',
   reintentarImpresion: 'impresion:reintentar',
   configImpresion: 'impresion:config',
   configurarImpresion: 'impresion:configurar',

@@ -268,3 +268,21 @@ describe('términos y catálogo', () => {
     expect(c.version).toBe(1);
   });
 });
+
+describe('impresión: seguir un trabajo y el código de verificación', () => {
+  it('radicar devuelve el código de verificación; el trabajo se sigue por su id, solo si el radicado es visible', async () => {
+    s = tempStation();
+    await s.setup();
+    const r = await s.ok('radicacion:radicar', radicacion());
+    expect(r.codigoVerificacion).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect((await s.ok('radicacion:consultar', { numero: r.numero })).codigoVerificacion).toBe(r.codigoVerificacion);
+    expect(await s.ok('sticker:verificarCodigo', { numero: r.numero, codigo: r.codigoVerificacion })).toEqual({ valido: true, numero: r.numero });
+    // The default printer writes PDFs into the data folder: no network needed.
+    const t = await s.ok('sticker:imprimir', { numero: r.numero });
+    expect(t.estado).toBe('impreso');
+    expect(await s.ok('impresion:trabajo', { trabajo: t.id })).toMatchObject({ id: t.id, numero: r.numero, estado: 'impreso' });
+    expect(await s.call('impresion:trabajo', { trabajo: 9999 })).toMatchObject({ ok: false, error: { code: 'NO_ENCONTRADO' } });
+    await s.ok('sesion:iniciar', { usuario: 'radicador', pin: '1234' }, 'laura');
+    expect(await s.call('impresion:trabajo', { trabajo: t.id }, 'laura')).toMatchObject({ ok: false, error: { code: 'NO_AUTORIZADO' } });
+  });
+});

@@ -15,7 +15,7 @@ interface Props {
 
 /** The number the clerk writes or reads to the citizen, in large type, with date and deadline. */
 export function ResultadoRadicacion({ radicado, headingRef, onNext, configImpresion, active }: Props) {
-  const codigo = (radicado as { codigoVerificacion?: string | null }).codigoVerificacion;
+  const codigo = radicado.codigoVerificacion;
   return (
     <div className="result" role="region" aria-labelledby="resultado-numero">
       <p className="result-kicker">Radicado con éxito</p>
