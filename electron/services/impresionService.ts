@@ -10,6 +10,7 @@ import { RadicaError } from '../../shared/ipc/result';
 import { formatFechaHora } from '../../shared/domain/bogota';
 import { describeVencimiento } from '../../shared/domain/terms';
 import { construirLayout } from '../../shared/sticker/layout';
+import { ajustarATamano } from '../../shared/sticker/escala';
 import type { DatosSticker, Documento, Plantilla, StickerLayout } from '../../shared/sticker/types';
 import type { FilaTrabajo } from '../store/trabajosRepo';
 import { describirImpresora, FalloImpresion, type FabricaTransportes } from '../printing/transports';
@@ -44,6 +45,7 @@ export function configPorDefecto(dataDir: string): ConfigImpresion {
         modoCodigos: 'nativo',
         predeterminada: true,
         constancias: true,
+        tamano: null,
       },
     ],
     imprimirAlRadicar: true,
@@ -56,6 +58,11 @@ export function configPorDefecto(dataDir: string): ConfigImpresion {
 /** {numero} and {codigo} in the consultation URL, URL-encoded. */
 export function urlDeConsulta(plantilla: string, numero: string, codigo: string): string {
   return plantilla.replaceAll('{numero}', encodeURIComponent(numero)).replaceAll('{codigo}', encodeURIComponent(codigo));
+}
+
+/** The layout at the size of the labels loaded in this printer. */
+export function paraImpresora(layout: StickerLayout, impresora: ImpresoraConfig): StickerLayout {
+  return impresora.tamano && impresora.formato === 'pdf' ? ajustarATamano(layout, impresora.tamano) : layout;
 }
 
 /** What the sticker says about a radicado, resolved to text in Bogotá time. */
@@ -122,6 +129,7 @@ export function impresoraDeUri(uri: string, o: { formato?: 'escpos' | 'pdf'; pla
     modoCodigos: 'nativo',
     predeterminada: false,
     constancias: false,
+    tamano: null,
   };
 }
 
@@ -206,8 +214,11 @@ export class ImpresionService {
   vista(input: ValidadoDe<'sticker:vista'>, actor: Usuario): StickerLayout {
     const { radicado } = this.radicacion.visible(input.numero, actor);
     const config = this.config();
-    const plantilla = input.plantilla ?? this.elegirImpresora(null, input.documento, config).plantilla;
-    return this.layoutDe(radicado, plantilla, input.documento, input.copia, config);
+    const impresora = this.elegirImpresora(null, input.documento, config);
+    const plantilla = input.plantilla ?? impresora.plantilla;
+    const layout = this.layoutDe(radicado, plantilla, input.documento, input.copia, config);
+    // The preview shows the stock of the printer that will print it.
+    return plantilla === impresora.plantilla ? paraImpresora(layout, impresora) : layout;
   }
 
   /** The sticker's bytes for one printer: PDF or ESC/POS (`radica sticker` writes them to a file). */
@@ -340,7 +351,7 @@ export class ImpresionService {
       const impresora = this.impresoraDeTrabajo(fila);
       try {
         const r = this.radicacion.porNumero(fila.numero)!;
-        const layout = this.layoutDe(r.radicado, fila.plantilla, fila.documento, fila.copia > 0);
+        const layout = paraImpresora(this.layoutDe(r.radicado, fila.plantilla, fila.documento, fila.copia > 0), impresora);
         const datos = await this.bytes(layout, impresora.formato, impresora.modoCodigos);
         await this.transportes(impresora).enviar(datos, {
           titulo: `Radicado ${fila.numero}${fila.documento === 'constancia' ? ' constancia' : ''}${fila.copia > 0 ? ` (copia ${fila.copia})` : ''}`,
@@ -440,7 +451,7 @@ export class ImpresionService {
     const config = this.config();
     const impresora = this.impresoraConfigurada(input.impresora, config);
     const ahora = this.ctx.clock();
-    const layout = construirLayout(datosPrueba(this.ctx.estacion().entidad, ahora, config, impresora), impresora.plantilla, 'rotulo');
+    const layout = paraImpresora(construirLayout(datosPrueba(this.ctx.estacion().entidad, ahora, config, impresora), impresora.plantilla, 'rotulo'), impresora);
     let error: { mensaje: string } | null = null;
     try {
       const datos = await this.bytes(layout, impresora.formato, impresora.modoCodigos);

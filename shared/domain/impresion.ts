@@ -20,6 +20,8 @@ export interface ImpresoraConfig {
   predeterminada: boolean;
   /** Receives the citizen receipts (constancias). */
   constancias: boolean;
+  /** The label stock actually loaded, when it differs from the template's size (labels only). */
+  tamano: { anchoMm: number; altoMm: number } | null;
 }
 
 export interface ConfigImpresion {

@@ -217,6 +217,13 @@ export const impresoraSchema = z.object({
   modoCodigos: z.enum(['nativo', 'raster']).default('nativo'),
   predeterminada: z.boolean().default(false),
   constancias: z.boolean().default(false),
+  tamano: z
+    .object({
+      anchoMm: z.number({ error: 'Ancho: escriba los milímetros.' }).min(25, 'Ancho: mínimo 25 mm.').max(220, 'Ancho: máximo 220 mm.'),
+      altoMm: z.number({ error: 'Alto: escriba los milímetros.' }).min(15, 'Alto: mínimo 15 mm.').max(300, 'Alto: máximo 300 mm.'),
+    })
+    .nullable()
+    .default(null),
 });
 
 export const configImpresionSchema = z.object({

@@ -28,7 +28,7 @@ const PLANTILLA_NOMBRE: Record<Plantilla, string> = {
   'recibo-80': 'Recibo térmico 80 mm',
 };
 
-const CAMPOS_IMPRESORA = ['id', 'nombre', 'uri', 'formato', 'plantilla', 'modoCodigos', 'predeterminada', 'constancias'] as const;
+const CAMPOS_IMPRESORA = ['id', 'nombre', 'uri', 'formato', 'plantilla', 'modoCodigos', 'predeterminada', 'constancias', 'tamano'] as const;
 
 const aBorrador = (c: ConfigImpresion): Borrador => ({
   impresoras: c.impresoras.map((i) => ({ ...i })),
@@ -47,7 +47,13 @@ const nueva = (n: number, primera: boolean): ImpresoraConfig => ({
   modoCodigos: 'nativo',
   predeterminada: primera,
   constancias: primera,
+  tamano: null,
 });
+
+/** Both sizes empty: the template's own size. A half-filled size is sent as is, so the router names the missing one. */
+const tamanoDe = (ancho: string, alto: string): ImpresoraConfig['tamano'] =>
+  ancho.trim() === '' && alto.trim() === '' ? null : { anchoMm: ancho.trim() === '' ? Number.NaN : Number(ancho), altoMm: alto.trim() === '' ? Number.NaN : Number(alto) };
+const mm = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? '' : String(v));
 
 /** Field path from the router (impresoras.0.uri) → the input's id. */
 const idDeCampo = (path: string): string | null => {
@@ -111,7 +117,7 @@ export function ImpresorasScreen({ active, config, onGuardado }: Props) {
   const err = (path: string) => error?.campos[path];
   const sinGuardar = (imp: ImpresoraConfig) => {
     const g = guardado?.impresoras.find((x) => x.id === imp.id);
-    return !g || CAMPOS_IMPRESORA.some((k) => g[k] !== imp[k]);
+    return !g || CAMPOS_IMPRESORA.some((k) => JSON.stringify(g[k]) !== JSON.stringify(imp[k]));
   };
 
   const guardar = async (e: FormEvent) => {
@@ -252,6 +258,37 @@ export function ImpresorasScreen({ active, config, onGuardado }: Props) {
                   </select>
                 </Field>
               </div>
+              {imp.formato === 'pdf' && imp.plantilla !== 'recibo-80' && (
+                <div className="row">
+                  <Field id={`${p}-tamano`} label="Ancho de la etiqueta en mm (opcional)" error={e('tamano.anchoMm')} className="field--medium">
+                    <input
+                      id={`${p}-tamano`}
+                      type="number"
+                      inputMode="decimal"
+                      min={25}
+                      max={220}
+                      step="0.1"
+                      value={mm(imp.tamano?.anchoMm)}
+                      onChange={(ev) => setImp(i, 'tamano', tamanoDe(ev.target.value, mm(imp.tamano?.altoMm)))}
+                      {...fieldAria(`${p}-tamano`, e('tamano.anchoMm'))}
+                    />
+                  </Field>
+                  <Field id={`${p}-tamano-alto`} label="Alto en mm (opcional)" error={e('tamano.altoMm')} className="field--medium">
+                    <input
+                      id={`${p}-tamano-alto`}
+                      type="number"
+                      inputMode="decimal"
+                      min={15}
+                      max={300}
+                      step="0.1"
+                      value={mm(imp.tamano?.altoMm)}
+                      onChange={(ev) => setImp(i, 'tamano', tamanoDe(mm(imp.tamano?.anchoMm), ev.target.value))}
+                      {...fieldAria(`${p}-tamano-alto`, e('tamano.altoMm'))}
+                    />
+                  </Field>
+                  <p className="hint">Si las etiquetas cargadas no miden lo de la plantilla (por ejemplo 101,6 × 50,8 mm), el rótulo se escala y se centra.</p>
+                </div>
+              )}
               <div className="row row--checks">
                 <div className="check">
                   <input id={`${p}-predeterminada`} type="checkbox" checked={imp.predeterminada} onChange={(ev) => setUnica(i, 'predeterminada', ev.target.checked)} {...fieldAria(`${p}-predeterminada`, e('predeterminada'))} />

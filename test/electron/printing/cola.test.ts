@@ -4,6 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { radicacion, tempStation } from '../helpers';
 import { impresoraTcp, puertoLibre, TransporteFalso, type ImpresoraTcp } from './impresoras';
+import { leerSimbolos } from './herramientas';
 import { layoutAEscPos } from '../../../electron/printing/escpos';
 import { crearTransporte, type FabricaTransportes } from '../../../electron/printing/transports';
 import { ESPERAS_REINTENTO_MS } from '../../../electron/services/impresionService';
@@ -31,6 +32,7 @@ const termica = (uri: string, over: Partial<ImpresoraConfig> = {}): ImpresoraCon
   modoCodigos: 'nativo',
   predeterminada: true,
   constancias: true,
+  tamano: null,
   ...over,
 });
 
@@ -319,5 +321,36 @@ describe('roles y configuración', () => {
     const audit = s.station.db.prepare("SELECT actor, detalle FROM auditoria WHERE accion = 'configurar_impresion'").all() as { actor: string; detalle: string }[];
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.detalle)).toEqual({ impresoras: [{ id: 'termica', uri: 'tcp://192.168.1.50:9100', formato: 'escpos', plantilla: 'recibo-80' }] });
+  });
+});
+
+describe('etiquetas de otro tamaño', () => {
+  it('una impresora PDF con etiquetas de 4" × 2" recibe el rótulo a ese tamaño y el código se sigue leyendo', async () => {
+    const s = tempStation();
+    try {
+      await s.setup();
+      const carpeta = path.join(s.dir, 'etiquetas');
+      const base = await s.ok('impresion:config', {});
+      await s.ok('impresion:configurar', {
+        ...base,
+        impresoras: [{ id: 'zebra', nombre: 'Zebra 4x2', uri: `pdf://${carpeta}`, formato: 'pdf', plantilla: 'etiqueta-100x50', modoCodigos: 'nativo', predeterminada: true, constancias: true, tamano: { anchoMm: 101.6, altoMm: 50.8 } }],
+      });
+      const r = await s.ok('radicacion:radicar', radicacion());
+      expect((await s.ok('sticker:imprimir', { numero: r.numero })).estado).toBe('impreso');
+      const pdf = path.join(carpeta, `${r.numero}.pdf`);
+      const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+      const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+      expect(Number(w)).toBeCloseTo(288, 0); // 101.6 mm
+      expect(Number(h)).toBeCloseTo(144, 0); // 50.8 mm
+      const png = path.join(s.dir, 'zebra');
+      execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', pdf, png]);
+      expect(leerSimbolos(`${png}.png`).codigo128).toEqual([r.numero]);
+      const vista = await s.ok('sticker:vista', { numero: r.numero });
+      expect([vista.anchoMm, vista.altoMm]).toEqual([101.6, 50.8]);
+      const incompleto = await s.call('impresion:configurar', { ...base, impresoras: [{ id: 'zebra', nombre: 'Zebra', uri: `pdf://${carpeta}`, formato: 'pdf', plantilla: 'etiqueta-100x50', tamano: { anchoMm: 101.6, altoMm: Number.NaN } }] });
+      expect(incompleto).toMatchObject({ ok: false, error: { campos: { 'impresoras.0.tamano.altoMm': expect.stringContaining('Alto') } } });
+    } finally {
+      s.close();
+    }
   });
 });
