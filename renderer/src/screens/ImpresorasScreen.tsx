@@ -260,7 +260,7 @@ export function ImpresorasScreen({ active, config, onGuardado }: Props) {
               </div>
               {imp.formato === 'pdf' && imp.plantilla !== 'recibo-80' && (
                 <div className="row">
-                  <Field id={`${p}-tamano`} label="Ancho de la etiqueta en mm (opcional)" error={e('tamano.anchoMm')} className="field--medium">
+                  <Field id={`${p}-tamano`} label="Ancho de etiqueta (mm)" error={e('tamano.anchoMm')} className="field--medium">
                     <input
                       id={`${p}-tamano`}
                       type="number"
@@ -273,7 +273,7 @@ export function ImpresorasScreen({ active, config, onGuardado }: Props) {
                       {...fieldAria(`${p}-tamano`, e('tamano.anchoMm'))}
                     />
                   </Field>
-                  <Field id={`${p}-tamano-alto`} label="Alto en mm (opcional)" error={e('tamano.altoMm')} className="field--medium">
+                  <Field id={`${p}-tamano-alto`} label="Alto de etiqueta (mm)" error={e('tamano.altoMm')} className="field--medium">
                     <input
                       id={`${p}-tamano-alto`}
                       type="number"
@@ -286,7 +286,7 @@ export function ImpresorasScreen({ active, config, onGuardado }: Props) {
                       {...fieldAria(`${p}-tamano-alto`, e('tamano.altoMm'))}
                     />
                   </Field>
-                  <p className="hint">Si las etiquetas cargadas no miden lo de la plantilla (por ejemplo 101,6 × 50,8 mm), el rótulo se escala y se centra.</p>
+                  <p className="hint">Opcional: si las etiquetas cargadas no miden lo de la plantilla (por ejemplo 101,6 × 50,8 mm), el rótulo se escala y se centra.</p>
                 </div>
               )}
               <div className="row row--checks">
