@@ -7,6 +7,7 @@ import path from 'node:path';
 const SUITES = {
   radicacion: './bench/radicacion.mjs',
   sticker: './bench/sticker.mjs',
+  clasificador: './bench/clasificador.mjs',
 };
 
 const dir = path.dirname(fileURLToPath(import.meta.url));

@@ -1,0 +1,69 @@
+// Classifier suite: stratified 5-fold cross-validation on a labelled CSV, training time on the
+// whole file, suggestion latency and model size.
+//
+//   npm run bench -- clasificador [--csv PATH] [--texto Reporte] [--etiqueta Categoria] [--pliegues 5]
+//
+// Default CSV: ../shared/data/pqr-ong-train.csv (evaluation data kept outside the repository; see
+// its README: never copy it here). Targets in issue 4: accuracy ≥ 0.88, macro-F1 ≥ 0.77, training
+// ≤ 15 s, suggestion p99 ≤ 2 ms, model ≤ 8 MB.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { cargarModulo, linea, percentiles, progresoDe, root } from './comun.mjs';
+
+const progreso = progresoDe('clasificador');
+
+export async function run(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      csv: { type: 'string', default: path.resolve(root, '../shared/data/pqr-ong-train.csv') },
+      texto: { type: 'string', default: 'Reporte' },
+      etiqueta: { type: 'string', default: 'Categoria' },
+      pliegues: { type: 'string', default: '5' },
+    },
+    strict: true,
+  });
+  const csv = path.resolve(values.csv);
+  if (!existsSync(csv)) {
+    console.error(`bench clasificador: no está ${csv}; sin datos etiquetados no hay cifras (use --csv ARCHIVO).`);
+    return;
+  }
+  const mod = await cargarModulo(
+    'clasificador',
+    `export * from './shared/classifier';\nexport { serializarModelo } from './shared/classifier/formato';\nexport { leerCsvEtiquetado } from './electron/cli/clasificador';`,
+  );
+  const ejemplos = mod.leerCsvEtiquetado(csv, values.texto, values.etiqueta);
+  const k = Number(values.pliegues);
+  progreso(`${ejemplos.length} ejemplos; validación cruzada en ${k} pliegues…`);
+
+  const cv = mod.validacionCruzada(ejemplos, k, {}, (p) => progreso(`pliegue ${p}/${k}`));
+  const r4 = (x) => Math.round(x * 10000) / 10000;
+  linea({
+    metric: 'clasificador_cv',
+    pliegues: k,
+    ejemplos: ejemplos.length,
+    accuracy: r4(cv.accuracy),
+    macroF1: r4(cv.macroF1),
+    porClase: Object.fromEntries(Object.entries(cv.porClase).map(([e, c]) => [e, { precision: r4(c.precision), recall: r4(c.recall), f1: r4(c.f1), soporte: c.soporte }])),
+  });
+
+  const t0 = performance.now();
+  const modelo = mod.entrenar(ejemplos);
+  const entrenarMs = Math.round(performance.now() - t0);
+  linea({ metric: 'clasificador_entrenar_ms', ejemplos: ejemplos.length, ms: entrenarMs });
+  progreso(`entrenamiento: ${entrenarMs} ms`);
+
+  // Every training text once as a query (the latency of a real asunto, not of a toy string),
+  // after a warm-up pass for the JIT.
+  for (const e of ejemplos.slice(0, 200)) mod.sugerir(modelo, e.texto);
+  const ms = [];
+  for (const e of ejemplos) {
+    const t = performance.now();
+    mod.sugerir(modelo, e.texto);
+    ms.push(performance.now() - t);
+  }
+  linea({ metric: 'clasificador_sugerir_ms', ...percentiles(ms) });
+  linea({ metric: 'clasificador_modelo_bytes', bytes: Buffer.byteLength(mod.serializarModelo(modelo)) });
+}
