@@ -1,4 +1,5 @@
 import type { StationContext } from './context';
+import { generador } from '../../shared/classifier/azar';
 import type { RadicacionService } from './radicacionService';
 import { APELLIDOS, ASUNTOS, BARRIOS, CALLES, ENTIDADES, NOMBRES, PROPORCION_CANALES, PROPORCION_TIPOS } from './demoData';
 import { addDays, bogotaDate, bogotaInstant } from '../../shared/domain/bogota';
@@ -10,17 +11,8 @@ const LOTE = 2000;
 const OCHO_SEMANAS_MS = 56 * 86_400_000;
 const JORNADA = { inicio: 7, fin: 17 };
 
-/** Small seeded generator (mulberry32): the same seed gives the same demo. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (the same seed gives the same demo); the classifier's mulberry32, shared. */
+export const rng = generador;
 
 function elegirPonderado(r: () => number, tabla: [string, number][]): string {
   const total = tabla.reduce((s, [, w]) => s + w, 0);
