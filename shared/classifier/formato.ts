@@ -131,8 +131,10 @@ export function cargarModelo(texto: string): Modelo {
     throw new ErrorModelo('no es JSON');
   }
   if (typeof a !== 'object' || a === null || a.formato !== FORMATO_MODELO) throw new ErrorModelo(`falta el formato "${FORMATO_MODELO}"`);
-  if (a.version !== VERSION_MODELO) {
-    throw new ErrorModelo(`es de la versión ${String(a.version)} y esta estación lee la versión ${VERSION_MODELO}; vuelva a entrenarlo con esta versión de Radica`);
+  // Version 1 files predate the cross-word character n-grams and the length feature: read with
+  // both off, they predict exactly as before. Anything else is refused.
+  if (a.version !== VERSION_MODELO && a.version !== 1) {
+    throw new ErrorModelo(`es de la versión ${String(a.version)} y esta estación lee las versiones 1 a ${VERSION_MODELO}; vuelva a entrenarlo con esta versión de Radica`);
   }
   if (!Array.isArray(a.etiquetas) || a.etiquetas.length === 0 || !a.etiquetas.every((e) => typeof e === 'string') || new Set(a.etiquetas).size !== a.etiquetas.length) {
     throw new ErrorModelo('las etiquetas faltan o se repiten');
@@ -143,7 +145,8 @@ export function cargarModelo(texto: string): Modelo {
     typeof r !== 'object' || r === null ||
     !Number.isInteger(r.bits) || r.bits < 10 || r.bits > 22 ||
     !Number.isInteger(r.palabrasN) || !listaNumeros(r.caracteres, 2) ||
-    typeof r.raices !== 'boolean' || !esNumero(r.pesoPalabras) || !esNumero(r.maxCaracteres)
+    typeof r.raices !== 'boolean' || !esNumero(r.pesoPalabras) || !esNumero(r.maxCaracteres) ||
+    (a.version !== 1 && (!listaNumeros(r.caracteresTexto, 2) || typeof r.longitud !== 'boolean'))
   ) {
     throw new ErrorModelo('las opciones de rasgos están incompletas');
   }
@@ -185,7 +188,7 @@ export function cargarModelo(texto: string): Modelo {
     version: VERSION_MODELO,
     creado: String(a.creado),
     etiquetas: a.etiquetas,
-    rasgos: { bits: r.bits, palabrasN: r.palabrasN, caracteres: [r.caracteres[0]!, r.caracteres[1]!], raices: r.raices, pesoPalabras: r.pesoPalabras, maxCaracteres: r.maxCaracteres },
+    rasgos: { bits: r.bits, palabrasN: r.palabrasN, caracteres: [r.caracteres[0]!, r.caracteres[1]!], caracteresTexto: a.version === 1 ? [0, 0] : [r.caracteresTexto[0], r.caracteresTexto[1]], longitud: a.version === 1 ? false : r.longitud, raices: r.raices, pesoPalabras: r.pesoPalabras, maxCaracteres: r.maxCaracteres },
     umbral: a.umbral,
     soporte: typeof a.soporte === 'object' && a.soporte !== null ? a.soporte : {},
     idf,

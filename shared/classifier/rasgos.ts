@@ -10,8 +10,12 @@ export interface OpcionesRasgos {
   bits: number;
   /** Word n-grams up to this length (0: no word features). */
   palabrasN: number;
-  /** Character n-grams, inclusive range; [0, 0]: none. */
+  /** Character n-grams inside each word (padded with a space each side), inclusive range; [0, 0]: none. */
   caracteres: [number, number];
+  /** Character n-grams over the whole normalised text, across word boundaries; [0, 0]: none. */
+  caracteresTexto: [number, number];
+  /** Add the text's length (log2 of its word count, binned) as a word-block feature. */
+  longitud: boolean;
   /** Stem words before word n-grams (character n-grams always see the full word). */
   raices: boolean;
   /** Relative weight of the word block against the character block (each is L2-normalised first). */
@@ -24,6 +28,8 @@ export const RASGOS_POR_DEFECTO: OpcionesRasgos = {
   bits: 18,
   palabrasN: 2,
   caracteres: [2, 5],
+  caracteresTexto: [0, 0],
+  longitud: false,
   raices: false,
   pesoPalabras: 1,
   maxCaracteres: 4000,
@@ -41,6 +47,9 @@ const FNV_PRIME = 0x01000193;
 const SEMILLA_PALABRA = 0x9e3779b1;
 const SEMILLA_BIGRAMA = 0x85ebca77;
 const SEMILLA_CARACTER = 0xc2b2ae3d;
+const SEMILLA_TRIGRAMA = 0x27d4eb2f;
+const SEMILLA_TEXTO = 0x165667b1;
+const SEMILLA_LONGITUD = 0xd3a2646c;
 
 /** murmur3's finaliser: FNV alone leaves the low bits (the ones the mask keeps) poorly mixed. */
 function mezclar(h: number): number {
@@ -68,12 +77,20 @@ export function contar(texto: string, o: OpcionesRasgos, emitir: (bucket: number
   const toks = tokens(normalizar(texto.length > o.maxCaracteres ? texto.slice(0, o.maxCaracteres) : texto));
   if (o.palabrasN > 0) {
     let previo = -1;
+    let antes = -1;
     for (const t of toks) {
       const h = hashTexto(o.raices ? raiz(t) : t, SEMILLA_PALABRA);
       emitir(mezclar(h) & mascara, 0);
       if (o.palabrasN > 1 && previo !== -1) emitir(mezclar(Math.imul(previo, 31) ^ h ^ SEMILLA_BIGRAMA) & mascara, 0);
+      if (o.palabrasN > 2 && antes !== -1) emitir(mezclar(Math.imul(Math.imul(antes, 31) ^ previo, 31) ^ h ^ SEMILLA_TRIGRAMA) & mascara, 0);
+      antes = previo;
       previo = h;
     }
+  }
+  if (o.longitud) {
+    // Bins of about half an octave: 0, 1, 2, 3, 4–5, 6–7, 8–11, …
+    const bin = Math.floor(2 * Math.log2(toks.length + 1));
+    emitir(mezclar(hashTexto(`_l${bin}_`, SEMILLA_LONGITUD)) & mascara, 0);
   }
   const [min, max] = o.caracteres;
   if (max > 0) {
@@ -86,6 +103,17 @@ export function contar(texto: string, o: OpcionesRasgos, emitir: (bucket: number
           h = Math.imul(h ^ w.charCodeAt(e), FNV_PRIME);
           if (e - s + 1 >= min) emitir(mezclar(h ^ (e - s + 1)) & mascara, 1);
         }
+      }
+    }
+  }
+  const [minT, maxT] = o.caracteresTexto ?? [0, 0];
+  if (maxT > 0 && toks.length > 0) {
+    const w = ` ${toks.join(' ')} `;
+    for (let s = 0; s + minT <= w.length; s++) {
+      let h = (FNV_OFFSET ^ SEMILLA_TEXTO) >>> 0;
+      for (let e = s; e < w.length && e - s < maxT; e++) {
+        h = Math.imul(h ^ w.charCodeAt(e), FNV_PRIME);
+        if (e - s + 1 >= minT) emitir(mezclar(h ^ (e - s + 1)) & mascara, 1);
       }
     }
   }

@@ -66,6 +66,8 @@ describe('entrenamiento y predicción', () => {
     expect(() => entrenar([])).toThrow(/No hay ejemplos/);
     expect(() => entrenar([{ texto: 'a', etiqueta: 'X', peso: -1 }])).toThrow(/peso no válido/);
     expect(() => entrenar(train, { bits: 40 })).toThrow(/bits/);
+    expect(() => entrenar(train, { logistica: 2 })).toThrow(/logistica/);
+    expect(() => entrenar(train, { caracteresTexto: [3, 2] })).toThrow(/caracteresTexto/);
   });
 
   it('una sola etiqueta: siempre la sugiere', () => {
@@ -85,14 +87,24 @@ describe('archivo del modelo', () => {
     for (const e of corpus({ Felicitación: 5, Información: 5, Queja: 5 }, 4)) expect(predecir(cargado, e.texto)).toEqual(predecir(modelo, e.texto));
     expect(serializarModelo(cargado)).toBe(texto);
     const cabecera = JSON.parse(texto);
-    expect(cabecera).toMatchObject({ formato: 'radica-clasificador', version: 1, creado: FIJO.creado, etiquetas: ['Felicitación', 'Información', 'Queja'] });
+    expect(cabecera).toMatchObject({ formato: 'radica-clasificador', version: 2, creado: FIJO.creado, etiquetas: ['Felicitación', 'Información', 'Queja'] });
+  });
+
+  it('un archivo de la versión 1 (sin n-gramas entre palabras ni longitud) se sigue leyendo', () => {
+    const m1 = entrenar(train, { ...FIJO, caracteresTexto: [0, 0], longitud: false });
+    const a = JSON.parse(serializarModelo(m1));
+    const { caracteresTexto: _t, longitud: _l, ...rasgos1 } = a.rasgos;
+    const cargado = cargarModelo(JSON.stringify({ ...a, version: 1, rasgos: rasgos1 }));
+    expect(cargado.rasgos).toMatchObject({ caracteresTexto: [0, 0], longitud: false });
+    for (const e of corpus({ Felicitación: 3, Información: 3, Queja: 3 }, 6)) expect(predecir(cargado, e.texto)).toEqual(predecir(m1, e.texto));
   });
 
   it('versión, formato y forma se validan con mensajes en español', () => {
     const a = JSON.parse(texto);
     expect(() => cargarModelo('no es json')).toThrow(ErrorModelo);
     expect(() => cargarModelo(JSON.stringify({ ...a, formato: 'otro' }))).toThrow(/radica-clasificador/);
-    expect(() => cargarModelo(JSON.stringify({ ...a, version: 2 }))).toThrow(/versión 2.*versión 1/);
+    expect(() => cargarModelo(JSON.stringify({ ...a, version: 3 }))).toThrow(/versión 3.*versiones 1 a 2/);
+    expect(() => cargarModelo(JSON.stringify({ ...a, rasgos: { ...a.rasgos, longitud: undefined } }))).toThrow(/rasgos están incompletas/);
     expect(() => cargarModelo(JSON.stringify({ ...a, etiquetas: ['A', 'B'] }))).toThrow(/no corresponde a 2 etiquetas/);
     expect(() => cargarModelo(JSON.stringify({ ...a, buckets: { ...a.buckets, n: a.buckets.n + 1 } }))).toThrow(/forma declarada/);
     expect(() => cargarModelo(JSON.stringify({ ...a, pesos: { ...a.pesos, datos: '***' } }))).toThrow(/base64/);
