@@ -69,6 +69,10 @@ export function createRouter(services: StationServices): Router {
     'impresion:config': () => services.impresion.config(),
     'impresion:configurar': (input, sesion) => services.impresion.configurar(input, sesion!),
     'impresion:probar': (input, sesion) => services.impresion.probar(input, sesion!),
+    'clasificador:sugerir': (input) => services.clasificacion.sugerir(input.texto),
+    'clasificador:entrenar': () => services.clasificacion.entrenar(),
+    'clasificador:estado': () => services.clasificacion.estado(),
+    'clasificador:importar': (input) => services.clasificacion.importar(input.filas, input.origen),
   };
 
   async function handle(channel: string, payload: unknown, ctx: Contexto): Promise<Resultado<unknown>> {

@@ -7,6 +7,8 @@ import { DemoService } from './services/demoService';
 import { ImpresionService } from './services/impresionService';
 import { crearTransporte, type FabricaTransportes, type ImpresoraSistema } from './printing/transports';
 import { createRouter, type Router } from './router';
+import { ClasificacionService } from './services/clasificacionService';
+import { entrenadorPorDefecto, type Entrenador } from './services/entrenador';
 
 export interface StationServices {
   context: StationContext;
@@ -15,6 +17,7 @@ export interface StationServices {
   usuarios: UsuariosService;
   demo: DemoService;
   impresion: ImpresionService;
+  clasificacion: ClasificacionService;
 }
 
 export interface Station {
@@ -31,6 +34,8 @@ export interface StationOptions {
   impresoraSistema?: ImpresoraSistema | null;
   /** Tests replace the printer transports with fakes. */
   transportes?: FabricaTransportes;
+  /** Where the classifier trains: a worker thread when the bundle is there, inline otherwise. */
+  entrenador?: Entrenador;
 }
 
 /** The composition root: one data directory, its services and the router every front door calls. */
@@ -46,6 +51,7 @@ export function openStation(opts: StationOptions): Station {
     usuarios: new UsuariosService(context),
     demo: new DemoService(context, radicacion),
     impresion: new ImpresionService(context, radicacion, transportes),
+    clasificacion: new ClasificacionService(context, opts.entrenador ?? entrenadorPorDefecto()),
   };
   return { db, services, router: createRouter(services), close: () => db.close() };
 }

@@ -32,6 +32,8 @@ if (what === 'cli' || what === 'all') {
 
 if (what === 'electron' || what === 'all') {
   await build({ ...common, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs' });
+  // The classifier's training runs in a worker thread: its own entry beside main.cjs.
+  await build({ ...common, entryPoints: ['electron/services/entrenamientoWorker.ts'], outfile: 'dist/electron/entrenamiento.cjs' });
   // The preload runs sandboxed: one self-contained file, only `electron` from outside.
   await build({ ...common, entryPoints: ['electron/main/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] });
 }

@@ -22,6 +22,8 @@ import { impresoraSchema, imprimirSchema } from '../../shared/ipc/contract';
 import { PLANTILLAS, type Plantilla } from '../../shared/sticker/types';
 import { impresoraDeUri } from '../services/impresionService';
 import { errorDeValidacion } from '../router';
+import { comandoClasificador, UsoClasificador } from './clasificador';
+import { clasificadorEstacion, esComandoDeEstacion } from './clasificadorEstacion';
 
 const AYUDA = `Radica — estación de ventanilla única de radicación
 
@@ -47,6 +49,14 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   impresoras                      impresoras, su estado y los trabajos sin imprimir
   reintentar TRABAJO [--impresora ID|URI]
   verificar-codigo NUMERO CODIGO
+  clasificador entrenar --csv F --texto COL --etiqueta COL --modelo SALIDA
+  clasificador evaluar --entrenamiento F --prueba G --texto COL --etiqueta COL
+  clasificador validar --csv F --texto COL --etiqueta COL [--pliegues 5]
+  clasificador sugerir --modelo M "texto" [--k 3] [--umbral 0.2]
+          CSV con fila de encabezado, UTF-8, campos entre comillas; el modelo es un archivo JSON
+  clasificador sugerir --data-dir DIR "texto"      sugerencias de tipo y dependencia de la estación
+  clasificador reentrenar | estado                 modelos de la estación
+  clasificador importar --csv F --texto COL [--tipo COL] [--dependencia COL]
 
 Directorio de datos por defecto: ${defaultDataDir()} (o la variable RADICA_DATA_DIR).`;
 
@@ -94,6 +104,14 @@ const opciones = {
   impresora: { type: 'string' },
   copia: { type: 'boolean', default: false },
   constancia: { type: 'boolean', default: false },
+  csv: { type: 'string' },
+  etiqueta: { type: 'string' },
+  modelo: { type: 'string' },
+  entrenamiento: { type: 'string' },
+  prueba: { type: 'string' },
+  pliegues: { type: 'string' },
+  umbral: { type: 'string' },
+  k: { type: 'string' },
 } as const;
 
 type Valores = ReturnType<typeof parseArgs<{ options: typeof opciones; allowPositionals: true }>>['values'];
@@ -164,6 +182,7 @@ interface Salida {
 }
 
 async function ejecutar(comando: string, posicionales: string[], v: Valores): Promise<Salida> {
+  if (comando === 'clasificador') return clasificador(posicionales, v);
   if (comando === 'termino' && !v['data-dir'] && !existsSync(path.join(defaultDataDir(), ARCHIVO_BASE))) {
     // No station here: the default catalog answers, nothing is written to disk.
     return conEstacion(':memory:', (call) => comandoTermino(call, v));
@@ -333,6 +352,19 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
   });
 }
 
+/** Works on files, not on a station: no database is opened. */
+function clasificador([sub, ...textos]: string[], v: Valores): Salida {
+  try {
+    return comandoClasificador(sub, textos, v);
+  } catch (err) {
+    if (err instanceof UsoClasificador) throw new UsoIncorrecto(err.message);
+    if (err instanceof RadicaError || !(err instanceof Error)) throw err;
+    // The classifier's own errors (unreadable CSV, missing column, bad model file) are already
+    // Spanish and say what to fix.
+    throw new RadicaError('VALIDACION', err.message);
+  }
+}
+
 function formatoDe(f: string): 'pdf' | 'escpos' {
   if (f !== 'pdf' && f !== 'escpos') throw new UsoIncorrecto(`--formato es pdf o escpos (recibí "${f}").`);
   return f;
@@ -429,6 +461,10 @@ async function conEstacion(dataDir: string, fn: (call: Llamar, station: Station,
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `radica clasificador …`: its own options. The station's commands (sugerir --data-dir,
+  // reentrenar, importar, estado) are in clasificadorEstacion.ts; the model-file commands
+  // (entrenar, evaluar, sugerir --modelo, validar) in clasificador.ts.
+  if (argv[0] === 'clasificador' && esComandoDeEstacion(argv.slice(1))) return clasificadorEstacion(argv.slice(1));
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: opciones, allowPositionals: true, strict: true });

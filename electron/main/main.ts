@@ -16,6 +16,7 @@ app.enableSandbox();
 
 let station: Station | null = null;
 let colaImpresion: NodeJS.Timeout | null = null;
+let reentrenamiento: NodeJS.Timeout | null = null;
 
 /** Every few seconds the print queue retries the jobs whose time has come (printer back on, cable back in). */
 const CADA_MS = 3000;
@@ -23,6 +24,14 @@ function iniciarColaImpresion(st: Station): void {
   colaImpresion = setInterval(() => {
     st.services.impresion.procesarPendientes().catch((err: unknown) => logError('cola de impresión', err));
   }, CADA_MS);
+}
+
+/** Every ten minutes the classifier retrains (in a worker thread) if enough new radicados arrived. */
+const REVISAR_CLASIFICADOR_MS = 10 * 60_000;
+function iniciarReentrenamiento(st: Station): void {
+  reentrenamiento = setInterval(() => {
+    st.services.clasificacion.reentrenarSiToca().catch((err: unknown) => logError('reentrenamiento del clasificador', err));
+  }, REVISAR_CLASIFICADOR_MS);
 }
 
 function rendererDir(): string {
@@ -118,6 +127,7 @@ if (!app.requestSingleInstanceLock()) {
     servirRenderer();
     registrarIpc(station);
     iniciarColaImpresion(station);
+    iniciarReentrenamiento(station);
     crearVentana(station);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0 && station) crearVentana(station);
@@ -126,6 +136,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('window-all-closed', () => {
     if (colaImpresion) clearInterval(colaImpresion);
+    if (reentrenamiento) clearInterval(reentrenamiento);
     station?.close();
     station = null;
     app.quit();

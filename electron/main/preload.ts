@@ -34,6 +34,10 @@ const api = {
   configImpresion: canal('impresion:config'),
   configurarImpresion: canal('impresion:configurar'),
   probarImpresora: canal('impresion:probar'),
+  sugerirClasificacion: canal('clasificador:sugerir'),
+  entrenarClasificador: canal('clasificador:entrenar'),
+  estadoClasificador: canal('clasificador:estado'),
+  importarEjemplos: canal('clasificador:importar'),
 } satisfies ApiRadica;
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

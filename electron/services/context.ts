@@ -10,6 +10,7 @@ import { calendarioHabil, type CalendarioHabil } from '../../shared/domain/holid
 import { RadicaError } from '../../shared/ipc/result';
 import { codigoValido, codigoVerificacion } from './codigoVerificacion';
 import { TrabajosRepo } from '../store/trabajosRepo';
+import { ClasificacionRepo } from '../store/clasificacionRepo';
 
 export type Clock = () => number;
 
@@ -21,6 +22,7 @@ export class StationContext {
   readonly audit: AuditRepo;
   readonly outbox: OutboxRepo;
   readonly trabajos: TrabajosRepo;
+  readonly clasificacion: ClasificacionRepo;
   private catalogos = new Map<number, { catalogo: Catalogo; calendario: CalendarioHabil }>();
   private readonly ultimaVersion;
 
@@ -35,6 +37,7 @@ export class StationContext {
     this.audit = new AuditRepo(db);
     this.outbox = new OutboxRepo(db);
     this.trabajos = new TrabajosRepo(db);
+    this.clasificacion = new ClasificacionRepo(db);
     this.ultimaVersion = db.prepare('SELECT max(version) AS v FROM catalogo_versiones');
   }
 

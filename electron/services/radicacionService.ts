@@ -1,5 +1,6 @@
 import type { StationContext } from './context';
 import type { FilaRadicado, FilaResumen } from '../store/radicadosRepo';
+import type { NuevaSugerencia } from '../store/clasificacionRepo';
 import { contenidoAnulacion, contenidoRadicado } from '../store/auditRepo';
 import type { Catalogo, TipoDocumental } from '../../shared/domain/catalog';
 import { describeTermino, findDependencia, findTipo } from '../../shared/domain/catalog';
@@ -99,6 +100,7 @@ export class RadicacionService {
     });
     ctx.audit.append({ en, actor: actor.usuario, accion: 'radicar', radicadoId, detalle: null }, contenidoRadicado(ctx.db, radicadoId));
     ctx.outbox.append(en, 'radicado', numero, 'crear');
+    if (input.sugerencia) ctx.clasificacion.guardarSugerencia(radicadoId, registroSugerencia(input.sugerencia, p.tipo.codigo, input.dependencia));
     return radicadoId;
   }
 
@@ -284,6 +286,23 @@ export class RadicacionService {
       },
     };
   }
+}
+
+/** What was suggested, with what confidence and source, and whether the clerk's final choice is the top suggestion. */
+function registroSugerencia(s: NonNullable<RadicarValidado['sugerencia']>, tipo: string, dependencia: string): NuevaSugerencia {
+  const t = s.tipos[0] ?? null;
+  const d = s.dependencias[0] ?? null;
+  return {
+    modelo: s.modelo ?? 'frases',
+    fuente: s.fuente ?? null,
+    tipoSugerido: t?.codigo ?? null,
+    tipoProbabilidad: t?.probabilidad ?? null,
+    tipoAceptado: t ? t.codigo === tipo : null,
+    dependenciaSugerida: d?.codigo ?? null,
+    dependenciaProbabilidad: d?.probabilidad ?? null,
+    dependenciaAceptada: d ? d.codigo === dependencia.trim() : null,
+    detalle: { tipos: s.tipos, dependencias: s.dependencias },
+  };
 }
 
 function noExiste(numero: string): RadicaError {

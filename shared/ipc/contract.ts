@@ -21,6 +21,7 @@ import { isValidIsoDate } from '../domain/bogota';
 import { UNIDADES_TERMINO } from '../domain/catalog';
 import { PLANTILLAS, type StickerLayout } from '../sticker/types';
 import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../domain/impresion';
+import type { EstadoClasificador, ResultadoSugerencias } from '../sugerencias';
 
 const texto = (campo: string, max: number) =>
   z
@@ -89,6 +90,19 @@ export const remitenteInputSchema = z
   });
 export type RemitenteInput = z.input<typeof remitenteInputSchema>;
 
+const puntajeSchema = z.object({
+  codigo: z.string().trim().min(1).max(20),
+  probabilidad: z.number().min(0).max(1),
+});
+
+/** What the station suggested while the clerk typed (clasificador:sugerir), recorded with the radicado. */
+export const sugerenciaRegistroSchema = z.object({
+  modelo: z.string().trim().max(100).nullable(),
+  fuente: z.enum(['frases', 'modelo', 'mixto']).nullable().optional(),
+  tipos: z.array(puntajeSchema).max(3),
+  dependencias: z.array(puntajeSchema).max(3),
+});
+
 export const radicarInputSchema = z.object({
   remitente: remitenteInputSchema,
   canal: z.enum(Object.keys(CANALES) as [keyof typeof CANALES], {
@@ -111,8 +125,29 @@ export const radicarInputSchema = z.object({
     })
     .optional()
     .nullable(),
+  /** The suggestions shown, stored in `sugerencias` in the radicado's transaction. */
+  sugerencia: sugerenciaRegistroSchema.optional().nullable(),
 });
 export type RadicarInput = z.input<typeof radicarInputSchema>;
+
+export const sugerirSchema = z.object({
+  texto: z.string({ error: 'Texto: escriba el asunto.' }).max(20_000, 'Texto: máximo 20.000 caracteres.'),
+});
+
+export const importarEjemplosSchema = z.object({
+  origen: requerido('Origen', 200),
+  filas: z
+    .array(
+      z.object({
+        texto: z.string().max(20_000),
+        tipo: z.string().max(200).nullable().optional(),
+        dependencia: z.string().max(200).nullable().optional(),
+        peso: z.number().nullable().optional(),
+      }),
+    )
+    .min(1, 'No hay filas para importar.')
+    .max(200_000, 'Máximo 200.000 filas por importación.'),
+});
 
 export const numeroSchema = z.object({ numero: requerido('Número de radicado', 40) });
 
@@ -294,6 +329,13 @@ export const contrato = {
   'impresion:config': canal<typeof vacio, ConfigImpresion>(vacio, TODOS),
   'impresion:configurar': canal<typeof configImpresionSchema, ConfigImpresion>(configImpresionSchema, ['administrador']),
   'impresion:probar': canal<typeof probarImpresoraSchema, TrabajoImpresion>(probarImpresoraSchema, ['administrador']),
+  'clasificador:sugerir': canal<typeof sugerirSchema, ResultadoSugerencias>(sugerirSchema, TODOS),
+  'clasificador:entrenar': canal<typeof vacio, EstadoClasificador>(vacio, SUPERVISION),
+  'clasificador:estado': canal<typeof vacio, EstadoClasificador>(vacio, TODOS),
+  'clasificador:importar': canal<typeof importarEjemplosSchema, { importados: number; rechazados: { fila: number; motivo: string }[] }>(
+    importarEjemplosSchema,
+    ['administrador'],
+  ),
 } as const;
 
 export type Contrato = typeof contrato;
@@ -331,6 +373,10 @@ export interface ApiRadica {
   configImpresion(p: EntradaDe<'impresion:config'>): Promise<Resultado<SalidaDe<'impresion:config'>>>;
   configurarImpresion(p: EntradaDe<'impresion:configurar'>): Promise<Resultado<SalidaDe<'impresion:configurar'>>>;
   probarImpresora(p: EntradaDe<'impresion:probar'>): Promise<Resultado<SalidaDe<'impresion:probar'>>>;
+  sugerirClasificacion(p: EntradaDe<'clasificador:sugerir'>): Promise<Resultado<SalidaDe<'clasificador:sugerir'>>>;
+  entrenarClasificador(p: EntradaDe<'clasificador:entrenar'>): Promise<Resultado<SalidaDe<'clasificador:entrenar'>>>;
+  estadoClasificador(p: EntradaDe<'clasificador:estado'>): Promise<Resultado<SalidaDe<'clasificador:estado'>>>;
+  importarEjemplos(p: EntradaDe<'clasificador:importar'>): Promise<Resultado<SalidaDe<'clasificador:importar'>>>;
 }
 
 /** Which channel each api function calls; the preload and the e2e harness both use this map. */
@@ -358,4 +404,8 @@ export const metodosApi = {
   configImpresion: 'impresion:config',
   configurarImpresion: 'impresion:configurar',
   probarImpresora: 'impresion:probar',
+  sugerirClasificacion: 'clasificador:sugerir',
+  entrenarClasificador: 'clasificador:entrenar',
+  estadoClasificador: 'clasificador:estado',
+  importarEjemplos: 'clasificador:importar',
 } as const satisfies Record<keyof ApiRadica, Canal>;

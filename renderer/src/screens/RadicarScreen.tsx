@@ -14,6 +14,19 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { ResultadoRadicacion } from '../components/ResultadoRadicacion';
 import { CAMPOS, FORM_VACIO, pideTermino, toRadicarInput, withRemitente, withTipo } from '../radicarForm';
 import type { RadicarForm } from '../radicarForm';
+import type { ResultadoSugerencias } from '../../../shared/sugerencias';
+import type { RadicarInput } from '../../../shared/ipc/contract';
+import { SugerenciaCampo, anuncioSugerencias } from '../components/SugerenciaCampo';
+
+/** Wait this long after the last keystroke in the asunto before asking for suggestions. */
+const ESPERA_SUGERENCIAS_MS = 150;
+
+/** What the radicado records of the suggestions shown (the clerk's choice is the radicado's own tipo and dependencia). */
+function registroSugerencia(s: ResultadoSugerencias | null): RadicarInput['sugerencia'] {
+  if (!s) return null;
+  const puntaje = (x: { codigo: string; probabilidad: number }) => ({ codigo: x.codigo, probabilidad: x.probabilidad });
+  return { modelo: s.modelo, fuente: s.fuente, tipos: s.tipos.map(puntaje), dependencias: s.dependencias.map(puntaje) };
+}
 
 const UNIDADES_EDITABLES: UnidadTermino[] = ['dias_habiles', 'dias_calendario', 'horas'];
 
@@ -34,6 +47,8 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
   const [result, setResult] = useState<Radicado | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState('');
+  const [sugerencias, setSugerencias] = useState<ResultadoSugerencias | null>(null);
+  const pedidoSugerencias = useRef(0);
   const lastLookup = useRef('');
   const firstField = useRef<HTMLSelectElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -57,6 +72,7 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
 
   const nextCitizen = useCallback(() => {
     setForm(FORM_VACIO);
+    setSugerencias(null);
     setError(null);
     setResult(null);
     setNotice('');
@@ -77,6 +93,56 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [active, nextCitizen]);
+
+  // Suggestions of tipo and dependencia as the clerk types the asunto (debounced; the latest answer wins).
+  const asunto = form.asunto;
+  useEffect(() => {
+    const pedido = ++pedidoSugerencias.current;
+    if (!asunto.trim()) {
+      setSugerencias(null);
+      return;
+    }
+    const t = setTimeout(() => {
+      void llamar(() => window.api.sugerirClasificacion({ texto: asunto })).then((r) => {
+        if (pedido === pedidoSugerencias.current) setSugerencias(r.ok ? r.value : null);
+      });
+    }, ESPERA_SUGERENCIAS_MS);
+    return () => clearTimeout(t);
+  }, [asunto]);
+
+  // The live region speaks when the best tipo or dependencia changes, not at every percent.
+  const [anuncio, setAnuncio] = useState('');
+  const claveAnuncio = `${sugerencias?.tipos[0]?.codigo ?? ''}|${sugerencias?.dependencias[0]?.codigo ?? ''}`;
+  useEffect(() => {
+    setAnuncio(anuncioSugerencias(sugerencias?.tipos ?? [], sugerencias?.dependencias ?? []));
+    // Only when the best codes change.
+  }, [claveAnuncio]);
+
+  const aceptarTipo = useCallback(
+    (codigo: string) => setForm((f) => withTipo(f, catalogo?.tipos.find((t) => t.codigo === codigo))),
+    [catalogo],
+  );
+  const aceptarDependencia = useCallback((codigo: string) => setForm((f) => ({ ...f, dependencia: codigo })), []);
+
+  // Alt+1 takes the best tipo, Alt+2 the best dependencia, from any field; the cursor stays where it is.
+  const done = result !== null;
+  useEffect(() => {
+    if (!active || done) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      const tipoTop = sugerencias?.tipos[0];
+      const depTop = sugerencias?.dependencias[0];
+      if (e.code === 'Digit1' && tipoTop) {
+        e.preventDefault();
+        aceptarTipo(tipoTop.codigo);
+      } else if (e.code === 'Digit2' && depTop) {
+        e.preventDefault();
+        aceptarDependencia(depTop.codigo);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, done, sugerencias, aceptarTipo, aceptarDependencia]);
 
   // Coming back to this screen puts the cursor where the work is.
   useEffect(() => {
@@ -108,7 +174,7 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
   const submit = async () => {
     if (busy || result) return;
     setBusy(true);
-    const r = await llamar(() => window.api.radicar(toRadicarInput(form, catalogo)));
+    const r = await llamar(() => window.api.radicar({ ...toRadicarInput(form, catalogo), sugerencia: registroSugerencia(sugerencias) }));
     setBusy(false);
     if (r.ok) {
       setError(null);
@@ -139,7 +205,10 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
 
   const err = (path: string) => error?.campos[path];
   const terminoError = err('termino.cantidad') ?? err('termino');
-  const done = result !== null;
+  const tiposSugeridos = sugerencias?.tipos ?? [];
+  const dependenciasSugeridas = sugerencias?.dependencias ?? [];
+  const conSugerencia = (id: string, hay: boolean, describedBy: string | undefined) =>
+    [describedBy, hay ? `${id}-sugerencia` : null].filter(Boolean).join(' ') || undefined;
 
   return (
     <section className="screen" hidden={!active} aria-labelledby="radicar-titulo">
@@ -269,7 +338,12 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
                 </select>
               </Field>
             </div>
-            <Field id="rad-asunto" label="Asunto" error={err('asunto')} hint="Ctrl+Enter radica desde este cuadro.">
+            <Field
+              id="rad-asunto"
+              label="Asunto"
+              error={err('asunto')}
+              hint="Ctrl+Enter radica desde este cuadro. Mientras escribe, la estación sugiere tipo (Alt+1 lo acepta) y dependencia (Alt+2)."
+            >
               <textarea
                 id="rad-asunto"
                 rows={3}
@@ -278,6 +352,9 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
                 {...fieldAria('rad-asunto', err('asunto'), 'hint')}
               />
             </Field>
+            <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+              {anuncio}
+            </p>
             <div className="row">
               <Field
                 id="rad-tipo"
@@ -292,7 +369,15 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
                   value={form.tipo}
                   onChange={(v) => setForm((f) => withTipo(f, catalogo?.tipos.find((t) => t.codigo === v)))}
                   invalid={!!err('tipo')}
-                  describedBy={fieldAria('rad-tipo', err('tipo'), 'hint')['aria-describedby']}
+                  describedBy={conSugerencia('rad-tipo', tiposSugeridos.length > 0, fieldAria('rad-tipo', err('tipo'), 'hint')['aria-describedby'])}
+                />
+                <SugerenciaCampo
+                  id="rad-tipo-sugerencia"
+                  que="tipo documental"
+                  sugeridos={tiposSugeridos}
+                  elegido={form.tipo}
+                  atajo="Alt+1"
+                  onAceptar={aceptarTipo}
                 />
               </Field>
               {pideTermino(tipo) ? (
@@ -344,7 +429,15 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
                   value={form.dependencia}
                   onChange={(v) => set('dependencia', v)}
                   invalid={!!err('dependencia')}
-                  describedBy={fieldAria('rad-dependencia', err('dependencia'), 'hint')['aria-describedby']}
+                  describedBy={conSugerencia('rad-dependencia', dependenciasSugeridas.length > 0, fieldAria('rad-dependencia', err('dependencia'), 'hint')['aria-describedby'])}
+                />
+                <SugerenciaCampo
+                  id="rad-dependencia-sugerencia"
+                  que="dependencia"
+                  sugeridos={dependenciasSugeridas}
+                  elegido={form.dependencia}
+                  atajo="Alt+2"
+                  onAceptar={aceptarDependencia}
                 />
               </Field>
               <Field id="rad-folios" label="Folios" error={err('folios')} className="field--short">

@@ -40,7 +40,7 @@ describe('migraciones', () => {
         VALUES ('2026-0103-000001', 1, 1, 0, 'u', 1, 'presencial', 'asunto', 'PET-GEN', '300', 1, 'dias_habiles', 1);`);
     v1.close();
     const db = openDatabase(d);
-    expect(schemaVersion(db)).toBe(2);
+    expect(schemaVersion(db)).toBe(migraciones.length);
     expect(db.prepare('SELECT numero FROM radicados').all()).toEqual([{ numero: '2026-0103-000001' }]);
     const cols = (db.prepare('PRAGMA table_info(trabajos_impresion)').all() as { name: string }[]).map((c) => c.name);
     expect(cols).toEqual(['id', 'radicado_id', 'impresora', 'impresora_config', 'plantilla', 'documento', 'copia', 'estado', 'intentos', 'ultimo_error', 'creado_en', 'creado_por', 'impreso_en', 'proximo_intento']);
@@ -52,6 +52,41 @@ describe('migraciones', () => {
     expect(() => insertar('perdido')).toThrow(/CHECK/);
     expect(() => insertar('pendiente', 1, 'a4')).toThrow(/CHECK/);
     expect(() => insertar('pendiente', 99)).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('003_clasificacion crea modelos, sugerencias y ejemplos importados y sube una base v2 sin tocar sus datos', () => {
+    const d = dir();
+    const v2 = openDatabase(d, { migrations: migraciones.slice(0, 2) });
+    v2.exec(`INSERT INTO series (serie, anio, sede, ventanilla, ultimo) VALUES ('2026-0103', 2026, '01', '03', 1);
+      INSERT INTO remitentes (tipo_documento, numero_documento, nombres, autoriza_datos, actualizado_en) VALUES ('CC', '1', 'X', 1, 0);
+      INSERT INTO radicados (numero, serie_id, consecutivo, fecha_hora, radicador, remitente_id, canal, asunto, tipo, dependencia, folios, unidad_termino, catalogo_version)
+        VALUES ('2026-0103-000001', 1, 1, 0, 'u', 1, 'presencial', 'Acción de tutela', 'TUT', '110', 1, 'horas', 1);`);
+    v2.close();
+    const db = openDatabase(d);
+    expect(schemaVersion(db)).toBe(3);
+    expect(db.prepare('SELECT numero FROM radicados').all()).toEqual([{ numero: '2026-0103-000001' }]);
+    const cols = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
+    expect(cols('modelos')).toEqual(['id', 'objetivo', 'version', 'creado_en', 'ejemplos', 'metricas', 'contenido']);
+    expect(cols('sugerencias')).toEqual(['radicado_id', 'modelo', 'fuente', 'tipo_sugerido', 'tipo_probabilidad', 'tipo_aceptado', 'dependencia_sugerida', 'dependencia_probabilidad', 'dependencia_aceptada', 'detalle']);
+    expect(cols('ejemplos_importados')).toEqual(['id', 'texto', 'tipo', 'dependencia', 'peso', 'origen', 'importado_en']);
+    const modelo = (objetivo: string, version: number) =>
+      db.prepare("INSERT INTO modelos (objetivo, version, creado_en, ejemplos, contenido) VALUES (?, ?, 0, 10, x'00')").run(objetivo, version);
+    modelo('tipo', 1);
+    modelo('dependencia', 1);
+    expect(() => modelo('tipo', 1)).toThrow(/UNIQUE/);
+    expect(() => modelo('remitente', 1)).toThrow(/CHECK/);
+    const sugerencia = (radicado: number, prob = 0.8, fuente = 'frases') =>
+      db
+        .prepare("INSERT INTO sugerencias (radicado_id, modelo, fuente, tipo_sugerido, tipo_probabilidad, tipo_aceptado, detalle) VALUES (?, 'frases', ?, 'TUT', ?, 1, '{}')")
+        .run(radicado, fuente, prob);
+    sugerencia(1);
+    expect(() => sugerencia(1)).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => sugerencia(99)).toThrow(/FOREIGN KEY/);
+    expect(() => db.exec("INSERT INTO ejemplos_importados (texto, origen, importado_en) VALUES ('sin etiqueta', 'csv', 0)")).toThrow(/CHECK/);
+    expect(() => db.exec("INSERT INTO ejemplos_importados (texto, tipo, peso, origen, importado_en) VALUES ('x', 'QUE', 0, 'csv', 0)")).toThrow(/CHECK/);
+    // The radicado stays append-only: its suggestion lives beside it.
+    expect(() => db.exec("UPDATE radicados SET tipo = 'JUD'")).toThrow(/no se modifica/);
     db.close();
   });
 

@@ -1,0 +1,197 @@
+/**
+ * `radica clasificador … --data-dir D`: the station's classifier from the command line, through
+ * the same router as the UI (the CLI acts as the station's administrador):
+ *
+ *   sugerir --data-dir D "texto" [--json]           catalog phrases + the station's current models
+ *   reentrenar --data-dir D [--json]                trains new versions now (inline: this is its own process)
+ *   importar --data-dir D --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL] [--json]
+ *   estado --data-dir D [--json]
+ *
+ * The file-model commands (entrenar, evaluar, sugerir --modelo, validar) live in clasificador.ts.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { parse } from 'csv-parse/sync';
+import { openStation } from '../station';
+import { entrenadorEnLinea } from '../services/entrenador';
+import { defaultDataDir } from '../paths';
+import { RadicaError, type Resultado } from '../../shared/ipc/result';
+import type { Canal, SalidaDe } from '../../shared/ipc/contract';
+import { porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
+import { formatFechaHora, isoBogota } from '../../shared/domain/bogota';
+
+const SUBCOMANDOS = ['sugerir', 'reentrenar', 'importar', 'estado'] as const;
+
+const AYUDA = `Uso (clasificador de la estación):
+  radica clasificador sugerir --data-dir DIR "texto" [--json]
+  radica clasificador reentrenar --data-dir DIR [--json]
+  radica clasificador importar --data-dir DIR --csv ARCHIVO --texto COL [--tipo COL] [--dependencia COL] [--peso COL] [--json]
+  radica clasificador estado --data-dir DIR [--json]`;
+
+/** True when the command is this module's: a station command (sugerir only with --data-dir, not --modelo). */
+export function esComandoDeEstacion(argv: readonly string[]): boolean {
+  const sub = argv[0];
+  if (!sub || !(SUBCOMANDOS as readonly string[]).includes(sub)) return false;
+  if (sub === 'sugerir') return argv.some((a) => a === '--data-dir' || a.startsWith('--data-dir=')) && !argv.some((a) => a === '--modelo' || a.startsWith('--modelo='));
+  return true;
+}
+
+/** argv after "clasificador". Returns the exit code (0 ok, 1 failure, 2 wrong usage). */
+export async function clasificadorEstacion(argv: string[]): Promise<number> {
+  const [sub, ...resto] = argv;
+  let v;
+  try {
+    v = parseArgs({
+      args: resto,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        csv: { type: 'string' },
+        texto: { type: 'string' },
+        tipo: { type: 'string' },
+        dependencia: { type: 'string' },
+        peso: { type: 'string' },
+        origen: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    console.error(`radica clasificador: ${(err as Error).message.replace(/^Unknown option/, 'Opción desconocida')}\n${AYUDA}`);
+    return 2;
+  }
+  const { values, positionals } = v;
+  if (values.help) {
+    console.log(AYUDA);
+    return 0;
+  }
+  const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+  let station;
+  try {
+    // Inline training: the CLI is its own process, nobody waits behind it.
+    station = openStation({ dataDir, entrenador: entrenadorEnLinea });
+  } catch (err) {
+    console.error(`radica clasificador: no se pudo abrir la base de datos en ${dataDir}: ${(err as Error).message}`);
+    return 1;
+  }
+  try {
+    station.router.fijarSesion('cli', { usuario: `cli:${os.userInfo().username}`, nombre: 'Administración (CLI)', rol: 'administrador' });
+    const call = async <C extends Canal>(canal: C, payload: unknown): Promise<SalidaDe<C>> => {
+      const r = (await station.router.handle(canal, payload, { clientId: 'cli' })) as Resultado<SalidaDe<C>>;
+      if (!r.ok) throw new RadicaError(r.error.code, r.error.message, r.error.campos);
+      return r.value;
+    };
+    let json: unknown;
+    let texto: string;
+    switch (sub) {
+      case 'sugerir': {
+        const t = positionals.join(' ').trim() || values.texto;
+        if (!t) throw new Uso('Escriba el texto a clasificar, por ejemplo: radica clasificador sugerir --data-dir D "Acción de tutela…"');
+        const r = await call('clasificador:sugerir', { texto: t });
+        json = { sugerencias: r.tipos, dependencias: r.dependencias, modelo: r.modelo, fuente: r.fuente };
+        texto = [
+          `Tipo documental:${lista(r.tipos)}`,
+          `Dependencia:${lista(r.dependencias)}`,
+          `Fuente: ${r.fuente ?? 'sin sugerencias'}${r.modelo ? ` (modelos ${r.modelo})` : ''}`,
+        ].join('\n');
+        break;
+      }
+      case 'reentrenar': {
+        const e = await call('clasificador:entrenar', {});
+        json = estadoJson(e);
+        texto = `Clasificador reentrenado.\n${textoEstado(e)}`;
+        break;
+      }
+      case 'estado': {
+        const e = await call('clasificador:estado', {});
+        json = estadoJson(e);
+        texto = textoEstado(e);
+        break;
+      }
+      case 'importar': {
+        const archivo = path.resolve(requerida(values.csv, 'csv'));
+        const colTexto = requerida(values.texto, 'texto');
+        if (!values.tipo && !values.dependencia) throw new Uso('Indique la columna del tipo (--tipo COL), la de la dependencia (--dependencia COL) o ambas.');
+        let registros: Record<string, string>[];
+        try {
+          registros = parse(readFileSync(archivo), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<string, string>[];
+        } catch (err) {
+          throw new RadicaError('VALIDACION', `No se pudo leer el CSV ${archivo}: ${(err as Error).message}`);
+        }
+        const columnas = registros.length ? Object.keys(registros[0]!) : [];
+        for (const c of [colTexto, values.tipo, values.dependencia, values.peso]) {
+          if (c && registros.length && !columnas.includes(c)) throw new Uso(`El CSV no tiene la columna "${c}". Columnas: ${columnas.join(', ')}.`);
+        }
+        const filas = registros.map((r) => ({
+          texto: r[colTexto] ?? '',
+          tipo: values.tipo ? (r[values.tipo] ?? null) : null,
+          dependencia: values.dependencia ? (r[values.dependencia] ?? null) : null,
+          peso: values.peso && r[values.peso] ? Number(r[values.peso]) : null,
+        }));
+        const r = await call('clasificador:importar', { filas, origen: values.origen ?? path.basename(archivo) });
+        json = r;
+        texto = [
+          `Se importaron ${r.importados} ejemplos de ${filas.length} filas.`,
+          ...r.rechazados.slice(0, 20).map((x) => `  línea ${x.fila + 1} del CSV: ${x.motivo}`),
+          r.rechazados.length > 20 ? `  … y ${r.rechazados.length - 20} filas rechazadas más.` : '',
+          'Use "radica clasificador reentrenar" para que las sugerencias aprendan de ellos.',
+        ]
+          .filter(Boolean)
+          .join('\n');
+        break;
+      }
+      default:
+        throw new Uso(`Subcomando desconocido: ${sub ?? '(ninguno)'}.`);
+    }
+    console.log(values.json ? JSON.stringify(json, null, 2) : texto);
+    return 0;
+  } catch (err) {
+    if (err instanceof Uso) {
+      console.error(`radica clasificador ${sub ?? ''}: ${err.message}\n${AYUDA}`);
+      return 2;
+    }
+    if (err instanceof RadicaError) {
+      console.error(`radica clasificador ${sub}: ${err.message}`);
+      return 1;
+    }
+    console.error(`radica clasificador ${sub}: error inesperado (${(err as Error).message}).`);
+    return 1;
+  } finally {
+    station.close();
+  }
+}
+
+class Uso extends Error {}
+
+function requerida(v: string | undefined, nombre: string): string {
+  if (!v) throw new Uso(`Falta --${nombre}.`);
+  return v;
+}
+
+function lista(xs: Sugerido[]): string {
+  return xs.length ? xs.map((x) => `\n  ${x.codigo.padEnd(8)} ${porcentaje(x.probabilidad).padStart(5)}  ${x.nombre}`).join('') : ' (ninguna sugerencia)';
+}
+
+function estadoJson(e: EstadoClasificador) {
+  return {
+    ...e,
+    modelos: e.modelos.map((m) => ({ ...m, creadoEn: isoBogota(m.creadoEn) })),
+    ultimoEntrenamiento: e.ultimoEntrenamiento ? { ...e.ultimoEntrenamiento, en: isoBogota(e.ultimoEntrenamiento.en) } : null,
+  };
+}
+
+function textoEstado(e: EstadoClasificador): string {
+  const m = e.modelos.map((x) => {
+    const acc = typeof x.metricas.accuracy === 'number' ? `, exactitud ${porcentaje(x.metricas.accuracy)}` : '';
+    const f1 = typeof x.metricas.macroF1 === 'number' ? `, macro-F1 ${porcentaje(x.metricas.macroF1)}` : '';
+    return `  ${x.objetivo.padEnd(12)} versión ${x.version}, ${x.ejemplos} ejemplos${acc}${f1}, ${formatFechaHora(x.creadoEn)}`;
+  });
+  return [
+    e.modelos.length ? 'Modelos vigentes:' : 'Sin modelos entrenados: las sugerencias salen de las frases del catálogo.',
+    ...m,
+    `Ejemplos importados: ${e.ejemplosImportados}. Radicados desde el último entrenamiento: ${e.radicadosNuevos}.`,
+  ].join('\n');
+}

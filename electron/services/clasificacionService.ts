@@ -1,0 +1,239 @@
+import type { StationContext } from './context';
+import type { EjemploEtiquetado, FilaModelo } from '../store/clasificacionRepo';
+import type { Ejemplo } from '../../shared/classifier';
+import type { Catalogo } from '../../shared/domain/catalog';
+import {
+  OBJETIVOS,
+  combinar,
+  describirModelos,
+  fuenteGeneral,
+  indiceFrases,
+  normalizarFrase,
+  puntuarFrases,
+  type EstadoClasificador,
+  type FuenteSugerencia,
+  type IndiceFrases,
+  type Objetivo,
+  type ResultadoSugerencias,
+  type Sugerido,
+} from '../../shared/sugerencias';
+import { RadicaError } from '../../shared/ipc/result';
+import { cargarModelo, predecirCodigos, type Modelo } from './motorClasificador';
+import type { Entrenador } from './entrenador';
+
+
+/** Newest radicados used for training: a station's recent practice, and a bounded training time. */
+export const MAXIMO_EJEMPLOS = 20_000;
+/** A coordinator's correction counts as this many radicados. */
+export const PESO_CORRECCION = 3;
+/** Retrain when this many radicados arrived since the last model… */
+export const NUEVOS_PARA_REENTRENAR = 200;
+/** …or every day if any arrived; and a first model once this many examples exist. */
+export const REENTRENAR_CADA_MS = 24 * 3600_000;
+export const MINIMO_PRIMER_MODELO = 20;
+/** The longest text read for a suggestion (a pasted OCR page is cut here). */
+const MAX_TEXTO = 4000;
+
+interface ModeloEnMemoria {
+  fila: FilaModelo;
+  modelo: Modelo;
+}
+
+export interface FilaImportar {
+  texto: string;
+  tipo?: string | null;
+  dependencia?: string | null;
+  peso?: number | null;
+}
+
+export interface ResultadoImportacion {
+  importados: number;
+  rechazados: { fila: number; motivo: string }[];
+}
+
+/**
+ * Suggestions of tipo and dependencia while the clerk types (catalog phrases + learned models),
+ * training of new model versions from the station's radicados, coordinators' corrections and
+ * imported examples, and the import of a previous system's labelled texts.
+ */
+export class ClasificacionService {
+  private readonly modelos = new Map<Objetivo, ModeloEnMemoria | null>();
+  private indice: IndiceFrases | null = null;
+  private enCurso: Promise<EstadoClasificador> | null = null;
+  private ultimo: EstadoClasificador['ultimoEntrenamiento'] = null;
+
+  constructor(
+    private readonly ctx: StationContext,
+    private readonly entrenador: Entrenador,
+  ) {}
+
+  /** Fast path (each keystroke, debounced): phrases and cached models, one tiny query per objetivo. */
+  sugerir(texto: string): ResultadoSugerencias {
+    const t = texto.slice(0, MAX_TEXTO);
+    const normalizado = normalizarFrase(t);
+    if (normalizado === '') return { tipos: [], dependencias: [], modelo: null, fuente: null };
+    const { catalogo } = this.ctx.catalogoVigente();
+    const indice = this.indiceDe(catalogo);
+    const usados: Partial<Record<Objetivo, number>> = {};
+    const fuentes: (FuenteSugerencia | null)[] = [];
+    const listas = {} as Record<Objetivo, Sugerido[]>;
+    for (const objetivo of OBJETIVOS) {
+      const m = this.modeloVigente(objetivo);
+      const entradas = objetivo === 'tipo' ? catalogo.tipos : catalogo.dependencias;
+      const validos = new Set(entradas.filter((e) => e.activo).map((e) => e.codigo));
+      const c = combinar(puntuarFrases(indice, objetivo, normalizado), m ? { predicciones: predecirCodigos(m.modelo, t), ejemplos: m.fila.ejemplos } : null, validos);
+      if (m && c.pesoModelo > 0) usados[objetivo] = m.fila.id;
+      fuentes.push(c.fuente);
+      const nombres = new Map(entradas.map((e) => [e.codigo, e.nombre]));
+      listas[objetivo] = c.puntajes.map((p) => ({ codigo: p.codigo, nombre: nombres.get(p.codigo) ?? p.codigo, probabilidad: redondear(p.probabilidad) }));
+    }
+    return { tipos: listas.tipo, dependencias: listas.dependencia, modelo: describirModelos(usados), fuente: fuenteGeneral(fuentes) };
+  }
+
+  private indiceDe(catalogo: Catalogo): IndiceFrases {
+    if (this.indice?.version !== catalogo.version) this.indice = indiceFrases(catalogo);
+    return this.indice;
+  }
+
+  /** The newest model of the objetivo; another process (the CLI, a scheduled run) may have trained one. */
+  private modeloVigente(objetivo: Objetivo): ModeloEnMemoria | null {
+    const id = this.ctx.clasificacion.ultimoModeloId(objetivo);
+    const actual = this.modelos.get(objetivo);
+    if (id === null) return null;
+    if (actual && actual.fila.id === id) return actual;
+    const fila = this.ctx.clasificacion.modelo(id);
+    if (!fila) return null;
+    const { contenido, ...resto } = fila;
+    const nuevo = { fila: resto, modelo: cargarModelo(contenido) };
+    this.modelos.set(objetivo, nuevo);
+    return nuevo;
+  }
+
+  estado(): EstadoClasificador {
+    const modelos = this.ctx.clasificacion.vigentes();
+    return {
+      modelos,
+      ejemplosImportados: this.ctx.clasificacion.contarImportados(),
+      radicadosNuevos: this.ctx.clasificacion.radicadosDesde(hastaRadicado(modelos)),
+      entrenando: this.enCurso !== null,
+      ultimoEntrenamiento: this.ultimo,
+    };
+  }
+
+  /**
+   * Trains new versions of both models. Reading the examples takes a few milliseconds here; the
+   * training itself runs in the entrenador (a worker thread in the app). A second call while one
+   * runs joins it.
+   */
+  entrenar(): Promise<EstadoClasificador> {
+    this.enCurso ??= this.entrenarAhora().finally(() => {
+      this.enCurso = null;
+    });
+    return this.enCurso;
+  }
+
+  private async entrenarAhora(): Promise<EstadoClasificador> {
+    const { ctx } = this;
+    const inicio = performance.now();
+    const hasta = ctx.clasificacion.maxRadicadoId();
+    const { ejemplos: radicados, demo } = ctx.clasificacion.ejemplosRadicados(MAXIMO_EJEMPLOS);
+    const importados = ctx.clasificacion.ejemplosImportados(MAXIMO_EJEMPLOS);
+    const revisadas = correcciones(ctx);
+    const todos = [...radicados, ...importados, ...revisadas];
+    const ejemplos = {} as Record<Objetivo, Ejemplo[]>;
+    for (const o of OBJETIVOS) {
+      ejemplos[o] = todos.flatMap((e) => {
+        const etiqueta = o === 'tipo' ? e.tipo : e.dependencia;
+        return etiqueta ? [{ texto: e.texto, etiqueta, peso: e.peso }] : [];
+      });
+    }
+    if (ejemplos.tipo.length === 0 && ejemplos.dependencia.length === 0) {
+      throw new RadicaError('VALIDACION', 'Todavía no hay radicados ni ejemplos importados para entrenar el clasificador. Las sugerencias siguen saliendo de las frases del catálogo.');
+    }
+    try {
+      const entrenados = await this.entrenador({ ejemplos, creado: new Date(ctx.clock()).toISOString() });
+      const en = ctx.clock();
+      for (const m of entrenados) {
+        ctx.clasificacion.guardarModelo({
+          objetivo: m.objetivo,
+          creadoEn: en,
+          ejemplos: m.ejemplos,
+          contenido: m.contenido,
+          metricas: { ...m.metricas, hastaRadicado: hasta, fuentes: { radicados: radicados.length, importados: importados.length, correcciones: revisadas.length, demo } },
+        });
+      }
+      this.ultimo = { en, ms: Math.round(performance.now() - inicio), error: null };
+    } catch (err) {
+      this.ultimo = { en: ctx.clock(), ms: Math.round(performance.now() - inicio), error: err instanceof Error ? err.message : String(err) };
+      throw new RadicaError('INTERNO', `No se pudo entrenar el clasificador: ${this.ultimo.error}. Las sugerencias siguen con el modelo anterior.`);
+    }
+    return { ...this.estado(), entrenando: false };
+  }
+
+  /** For the schedule: a first model once there are examples, then after enough new radicados, or daily. */
+  debeReentrenar(): boolean {
+    if (this.enCurso) return false;
+    const modelos = this.ctx.clasificacion.vigentes();
+    const nuevos = this.ctx.clasificacion.radicadosDesde(hastaRadicado(modelos));
+    if (modelos.length === 0) return nuevos + this.ctx.clasificacion.contarImportados() >= MINIMO_PRIMER_MODELO;
+    const ultimo = Math.max(...modelos.map((m) => m.creadoEn));
+    return nuevos >= NUEVOS_PARA_REENTRENAR || (nuevos > 0 && this.ctx.clock() - ultimo >= REENTRENAR_CADA_MS);
+  }
+
+  /** Called by the app's timer. */
+  async reentrenarSiToca(): Promise<boolean> {
+    if (!this.debeReentrenar()) return false;
+    await this.entrenar();
+    return true;
+  }
+
+  /**
+   * Labelled texts of a previous system. Labels are catalog codes or names (accents and case
+   * ignored); a row whose labels are all unknown is rejected, with its number, and nothing else is.
+   */
+  importar(filas: FilaImportar[], origen: string): ResultadoImportacion {
+    const { catalogo } = this.ctx.catalogoVigente();
+    const tipos = buscador(catalogo.tipos);
+    const deps = buscador(catalogo.dependencias);
+    const buenas: EjemploEtiquetado[] = [];
+    const rechazados: ResultadoImportacion['rechazados'] = [];
+    filas.forEach((f, i) => {
+      const texto = (f.texto ?? '').trim();
+      const tipo = f.tipo?.trim() ? tipos(f.tipo) : null;
+      const dependencia = f.dependencia?.trim() ? deps(f.dependencia) : null;
+      const peso = f.peso ?? 1;
+      let motivo: string | null = null;
+      if (!texto) motivo = 'sin texto';
+      else if (f.tipo?.trim() && !tipo) motivo = `tipo "${f.tipo}" no está en el catálogo`;
+      else if (f.dependencia?.trim() && !dependencia) motivo = `dependencia "${f.dependencia}" no está en el catálogo`;
+      else if (!tipo && !dependencia) motivo = 'sin tipo ni dependencia';
+      else if (!(Number.isFinite(peso) && peso > 0 && peso <= 100)) motivo = `peso no válido (${f.peso})`;
+      if (motivo) rechazados.push({ fila: i + 1, motivo });
+      else buenas.push({ texto: texto.slice(0, MAX_TEXTO), tipo, dependencia, peso });
+    });
+    const importados = this.ctx.clasificacion.importar(buenas, origen, this.ctx.clock());
+    return { importados, rechazados };
+  }
+}
+
+function hastaRadicado(modelos: FilaModelo[]): number {
+  return Math.max(0, ...modelos.map((m) => (typeof m.metricas.hastaRadicado === 'number' ? m.metricas.hastaRadicado : 0)));
+}
+
+/**
+ * The coordinators' corrections of tipo and dependencia (weekly review), weighted PESO_CORRECCION.
+ * The review table arrives with its own issue; until then there are none.
+ */
+export function correcciones(_ctx: StationContext): EjemploEtiquetado[] {
+  return [];
+}
+
+function buscador(entradas: { codigo: string; nombre: string }[]): (v: string) => string | null {
+  const porCodigo = new Map(entradas.map((e) => [e.codigo.toUpperCase(), e.codigo]));
+  const porNombre = new Map(entradas.map((e) => [normalizarFrase(e.nombre), e.codigo]));
+  return (v) => porCodigo.get(v.trim().toUpperCase()) ?? porNombre.get(normalizarFrase(v)) ?? null;
+}
+
+function redondear(p: number): number {
+  return Math.round(p * 1000) / 1000;
+}

@@ -1,0 +1,168 @@
+import type { Db } from './db';
+import type { Objetivo } from '../../shared/sugerencias';
+
+export interface FilaModelo {
+  id: number;
+  objetivo: Objetivo;
+  version: number;
+  creadoEn: number;
+  ejemplos: number;
+  metricas: Record<string, unknown>;
+}
+
+export interface NuevaSugerencia {
+  modelo: string;
+  fuente: 'frases' | 'modelo' | 'mixto' | null;
+  tipoSugerido: string | null;
+  tipoProbabilidad: number | null;
+  tipoAceptado: boolean | null;
+  dependenciaSugerida: string | null;
+  dependenciaProbabilidad: number | null;
+  dependenciaAceptada: boolean | null;
+  /** The full lists shown (top 3 of each), as JSON. */
+  detalle: unknown;
+}
+
+export interface FilaSugerencia extends NuevaSugerencia {
+  radicadoId: number;
+}
+
+export interface EjemploEtiquetado {
+  texto: string;
+  tipo: string | null;
+  dependencia: string | null;
+  peso: number;
+}
+
+type CrudoModelo = Omit<FilaModelo, 'metricas'> & { metricas: string };
+const leerModelo = (c: CrudoModelo): FilaModelo => ({ ...c, metricas: JSON.parse(c.metricas) as Record<string, unknown> });
+const COLUMNAS_MODELO = 'id, objetivo, version, creado_en AS creadoEn, ejemplos, metricas';
+const bool = (v: number | null): boolean | null => (v === null ? null : v === 1);
+const num = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
+
+/** Models, suggestions recorded with each radicado, and imported training examples. */
+export class ClasificacionRepo {
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      ultimoId: db.prepare('SELECT max(id) AS id FROM modelos WHERE objetivo = ?').pluck(),
+      modelo: db.prepare(`SELECT ${COLUMNAS_MODELO}, contenido FROM modelos WHERE id = ?`),
+      siguienteVersion: db.prepare('SELECT coalesce(max(version), 0) + 1 FROM modelos WHERE objetivo = ?').pluck(),
+      insertarModelo: db.prepare(
+        'INSERT INTO modelos (objetivo, version, creado_en, ejemplos, metricas, contenido) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      vigentes: db.prepare(
+        `SELECT ${COLUMNAS_MODELO} FROM modelos WHERE id IN (SELECT max(id) FROM modelos GROUP BY objetivo) ORDER BY objetivo`,
+      ),
+      contarModelos: db.prepare('SELECT count(*) FROM modelos').pluck(),
+      insertarSugerencia: db.prepare(
+        `INSERT INTO sugerencias (radicado_id, modelo, fuente, tipo_sugerido, tipo_probabilidad, tipo_aceptado,
+           dependencia_sugerida, dependencia_probabilidad, dependencia_aceptada, detalle)
+         VALUES (@radicadoId, @modelo, @fuente, @tipoSugerido, @tipoProbabilidad, @tipoAceptado,
+           @dependenciaSugerida, @dependenciaProbabilidad, @dependenciaAceptada, @detalle)`,
+      ),
+      sugerencia: db.prepare(
+        `SELECT s.radicado_id AS radicadoId, s.modelo, s.fuente, s.tipo_sugerido AS tipoSugerido, s.tipo_probabilidad AS tipoProbabilidad,
+           s.tipo_aceptado AS tipoAceptado, s.dependencia_sugerida AS dependenciaSugerida,
+           s.dependencia_probabilidad AS dependenciaProbabilidad, s.dependencia_aceptada AS dependenciaAceptada, s.detalle
+         FROM sugerencias s JOIN radicados r ON r.id = s.radicado_id WHERE r.numero = ?`,
+      ),
+      radicados: db.prepare(
+        `SELECT r.asunto AS texto, r.tipo, r.dependencia FROM radicados r
+         WHERE NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id) AND (r.demo = 0 OR ?)
+         ORDER BY r.id DESC LIMIT ?`,
+      ),
+      hayReales: db.prepare('SELECT EXISTS (SELECT 1 FROM radicados WHERE demo = 0)').pluck(),
+      maxRadicado: db.prepare('SELECT coalesce(max(id), 0) FROM radicados').pluck(),
+      radicadosDesde: db.prepare('SELECT count(*) FROM radicados WHERE id > ?').pluck(),
+      insertarEjemplo: db.prepare('INSERT INTO ejemplos_importados (texto, tipo, dependencia, peso, origen, importado_en) VALUES (?, ?, ?, ?, ?, ?)'),
+      importados: db.prepare('SELECT texto, tipo, dependencia, peso FROM ejemplos_importados ORDER BY id DESC LIMIT ?'),
+      contarImportados: db.prepare('SELECT count(*) FROM ejemplos_importados').pluck(),
+    };
+  }
+
+  /** The id of the newest model of the objetivo: a cheap query, run on every suggestion to notice retraining by another process. */
+  ultimoModeloId(objetivo: Objetivo): number | null {
+    return this.stmts.ultimoId.get(objetivo) as number | null;
+  }
+
+  modelo(id: number): (FilaModelo & { contenido: Buffer }) | null {
+    const c = this.stmts.modelo.get(id) as (CrudoModelo & { contenido: Buffer }) | undefined;
+    return c ? { ...leerModelo(c), contenido: c.contenido } : null;
+  }
+
+  /** A new version of the objetivo's model (numbered under the write lock: concurrent trainers never clash). */
+  guardarModelo(m: { objetivo: Objetivo; creadoEn: number; ejemplos: number; metricas: Record<string, unknown>; contenido: Uint8Array }): FilaModelo {
+    return this.db
+      .transaction(() => {
+        const version = this.stmts.siguienteVersion.get(m.objetivo) as number;
+        const r = this.stmts.insertarModelo.run(m.objetivo, version, m.creadoEn, m.ejemplos, JSON.stringify(m.metricas), Buffer.from(m.contenido));
+        return { id: Number(r.lastInsertRowid), objetivo: m.objetivo, version, creadoEn: m.creadoEn, ejemplos: m.ejemplos, metricas: m.metricas };
+      })
+      .immediate();
+  }
+
+  vigentes(): FilaModelo[] {
+    return (this.stmts.vigentes.all() as CrudoModelo[]).map(leerModelo);
+  }
+
+  /** Inside the radicación transaction. */
+  guardarSugerencia(radicadoId: number, s: NuevaSugerencia): void {
+    this.stmts.insertarSugerencia.run({
+      radicadoId,
+      modelo: s.modelo,
+      fuente: s.fuente,
+      tipoSugerido: s.tipoSugerido,
+      tipoProbabilidad: s.tipoProbabilidad,
+      tipoAceptado: num(s.tipoAceptado),
+      dependenciaSugerida: s.dependenciaSugerida,
+      dependenciaProbabilidad: s.dependenciaProbabilidad,
+      dependenciaAceptada: num(s.dependenciaAceptada),
+      detalle: JSON.stringify(s.detalle),
+    });
+  }
+
+  sugerenciaDe(numero: string): FilaSugerencia | null {
+    const c = this.stmts.sugerencia.get(numero) as
+      | (Omit<FilaSugerencia, 'tipoAceptado' | 'dependenciaAceptada' | 'detalle'> & { tipoAceptado: number | null; dependenciaAceptada: number | null; detalle: string })
+      | undefined;
+    if (!c) return null;
+    return { ...c, tipoAceptado: bool(c.tipoAceptado), dependenciaAceptada: bool(c.dependenciaAceptada), detalle: JSON.parse(c.detalle) as unknown };
+  }
+
+  /**
+   * The newest radicados with their final tipo and dependencia, annulled ones excluded. Demo rows
+   * only when the station has no real radicado (a demo station still learns something).
+   */
+  ejemplosRadicados(limite: number): { ejemplos: EjemploEtiquetado[]; demo: boolean } {
+    const demo = this.stmts.hayReales.get() === 0;
+    const filas = this.stmts.radicados.all(demo ? 1 : 0, limite) as { texto: string; tipo: string; dependencia: string }[];
+    return { ejemplos: filas.map((f) => ({ ...f, peso: 1 })), demo };
+  }
+
+  maxRadicadoId(): number {
+    return this.stmts.maxRadicado.get() as number;
+  }
+
+  radicadosDesde(id: number): number {
+    return this.stmts.radicadosDesde.get(id) as number;
+  }
+
+  importar(filas: EjemploEtiquetado[], origen: string, en: number): number {
+    return this.db
+      .transaction(() => {
+        for (const f of filas) this.stmts.insertarEjemplo.run(f.texto, f.tipo, f.dependencia, f.peso, origen, en);
+        return filas.length;
+      })
+      .immediate();
+  }
+
+  ejemplosImportados(limite: number): EjemploEtiquetado[] {
+    return this.stmts.importados.all(limite) as EjemploEtiquetado[];
+  }
+
+  contarImportados(): number {
+    return this.stmts.contarImportados.get() as number;
+  }
+}

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSync } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { tempDir } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+// Its own bundle of the CLI (dist/cli.cjs may be stale or rebuilt by another test file meanwhile).
+const BUILD = path.join(ROOT, 'test-results', `.cli-${randomUUID()}`);
+const CLI = path.join(BUILD, 'cli.cjs');
+
+beforeAll(() => {
+  mkdirSync(BUILD, { recursive: true });
+  buildSync({
+    absWorkingDir: ROOT,
+    entryPoints: [path.join(ROOT, 'electron/cli/radica.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3', 'electron', 'pdfkit'],
+    outfile: CLI,
+    logLevel: 'warning',
+  });
+});
+afterAll(() => rmSync(BUILD, { recursive: true, force: true }));
+
+function radica(args: string[]) {
+  const code = `require(${JSON.stringify(CLI)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`;
+  const r = spawnSync(process.execPath, ['-e', code, ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+describe('radica clasificador (estación)', () => {
+  const D = tempDir('radica-cli-clasif-');
+  const dd = ['--data-dir', D];
+  afterAll(() => rmSync(D, { recursive: true, force: true }));
+
+  it('sugerir con las frases del catálogo, importar un CSV, reentrenar y sugerir con el modelo', () => {
+    expect(radica(['init', ...dd, '--entidad', 'Alcaldía de Prueba', '--sede', '01', '--ventanilla', '03']).code).toBe(0);
+
+    const frio = radica(['clasificador', 'sugerir', ...dd, 'Acción de tutela del Juzgado 3 Civil Municipal', '--json']);
+    expect(frio.code, frio.err).toBe(0);
+    const j = frio.json();
+    expect(j.sugerencias[0]).toMatchObject({ codigo: 'TUT', nombre: expect.stringContaining('tutela'), probabilidad: expect.any(Number) });
+    expect(j.dependencias[0]).toMatchObject({ codigo: '110', nombre: 'Oficina Asesora Jurídica' });
+    expect(j).toMatchObject({ modelo: null, fuente: 'frases' });
+    const texto = radica(['clasificador', 'sugerir', ...dd, 'Acción de tutela del Juzgado 3']);
+    expect(texto.out).toMatch(/TUT\s+\d+ %/);
+
+    const csv = path.join(D, 'anterior.csv');
+    const filas = ['"Asunto","Clase","Oficina"'];
+    for (let i = 0; i < 25; i++) {
+      filas.push(`"Permiso de operación de bicitaxi, ruta ${i}","COM","900"`);
+      filas.push(`"Arreglo del alumbrado del parque, poste ${i}","Petición general (interés general o particular)","800"`);
+    }
+    filas.push('"Sin clase conocida","NO-EXISTE","800"');
+    writeFileSync(csv, filas.join('\n'));
+    const imp = radica(['clasificador', 'importar', ...dd, '--csv', csv, '--texto', 'Asunto', '--tipo', 'Clase', '--dependencia', 'Oficina', '--json']);
+    expect(imp.code, imp.err).toBe(0);
+    expect(imp.json()).toEqual({ importados: 50, rechazados: [{ fila: 51, motivo: 'tipo "NO-EXISTE" no está en el catálogo' }] });
+    expect(radica(['clasificador', 'importar', ...dd, '--csv', csv, '--texto', 'Nope', '--tipo', 'Clase']).code).toBe(2);
+
+    const re = radica(['clasificador', 'reentrenar', ...dd, '--json']);
+    expect(re.code, re.err).toBe(0);
+    expect(re.json().modelos).toEqual([
+      expect.objectContaining({ objetivo: 'dependencia', version: 1, ejemplos: 50 }),
+      expect.objectContaining({ objetivo: 'tipo', version: 1, ejemplos: 50 }),
+    ]);
+
+    const caliente = radica(['clasificador', 'sugerir', ...dd, 'Permiso de bicitaxi en el barrio', '--json']).json();
+    expect(caliente.sugerencias[0].codigo).toBe('COM');
+    expect(caliente.dependencias[0].codigo).toBe('900');
+    expect(caliente.modelo).toMatch(/^tipo:\d+,dependencia:\d+$/);
+
+    const estado = radica(['clasificador', 'estado', ...dd]);
+    expect(estado.code).toBe(0);
+    expect(estado.out).toContain('Ejemplos importados: 50');
+  });
+
+  it('uso incorrecto: código 2 y la ayuda en español', () => {
+    const r = radica(['clasificador', 'sugerir', ...dd, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('Escriba el texto a clasificar');
+  });
+});

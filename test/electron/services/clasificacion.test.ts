@@ -1,0 +1,250 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildSync } from 'esbuild';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openStation } from '../../../electron/station';
+import { entrenadorEnHilo } from '../../../electron/services/entrenador';
+import { cargarModelo, entrenarObjetivos, predecirCodigos, serializarModelo } from '../../../electron/services/motorClasificador';
+import { entrenar, predecir } from '../../../shared/classifier';
+import { radicacion, tempStation } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '../../..');
+let s: ReturnType<typeof tempStation>;
+afterEach(() => s?.close());
+
+/** Labelled texts for a tipo the catalog's phrases do not know: "bicitaxi" permits. */
+function ejemplosBicitaxi(n = 30) {
+  const barrios = ['El Carmen', 'La Ferrería', 'Pueblo Viejo', 'San Isidro', 'Bellavista', 'Santa Ana'];
+  const filas = [];
+  for (let i = 0; i < n; i++) {
+    const b = barrios[i % barrios.length];
+    filas.push({ texto: `Permiso de operación de bicitaxi en el barrio ${b}, vehículo ${i}`, tipo: 'COM', dependencia: '900' });
+    filas.push({ texto: `Solicito arreglo del alumbrado del parque del barrio ${b}`, tipo: 'PET-GEN', dependencia: '800' });
+    filas.push({ texto: `Certificado de residencia para el barrio ${b}, número ${i}`, tipo: 'PET-DOC', dependencia: '500' });
+  }
+  return filas;
+}
+
+describe('clasificador en la estación', () => {
+  it('arranque en frío: las frases del catálogo sugieren TUT y la Oficina Jurídica', async () => {
+    s = tempStation();
+    await s.setup();
+    const r = await s.ok('clasificador:sugerir', { texto: 'Acción de tutela del Juzgado 3 Civil Municipal contra la Alcaldía por salud' });
+    expect(r.tipos[0]).toMatchObject({ codigo: 'TUT', nombre: expect.stringContaining('tutela') });
+    expect(r.tipos[0].probabilidad).toBeGreaterThan(0.5);
+    expect(r.dependencias[0]).toMatchObject({ codigo: '110', nombre: 'Oficina Asesora Jurídica' });
+    expect(r).toMatchObject({ modelo: null, fuente: 'frases' });
+    expect(await s.ok('clasificador:sugerir', { texto: '   ' })).toEqual({ tipos: [], dependencias: [], modelo: null, fuente: null });
+    expect((await s.ok('clasificador:estado', {})).modelos).toEqual([]);
+  });
+
+  it('ejemplos importados y reentrenamiento cambian las sugerencias siguientes; versiones guardadas', async () => {
+    s = tempStation();
+    await s.setup();
+    const texto = 'Permiso de operación de bicitaxi en el barrio La Inmaculada';
+    const antes = await s.ok('clasificador:sugerir', { texto });
+    expect(antes.tipos.map((t: { codigo: string }) => t.codigo)).not.toContain('COM');
+
+    const imp = await s.ok('clasificador:importar', { origen: 'sistema anterior', filas: [...ejemplosBicitaxi(), { texto: 'x', tipo: 'NO-EXISTE' }, { texto: '', tipo: 'QUE' }] });
+    expect(imp.importados).toBe(90);
+    expect(imp.rechazados).toEqual([
+      { fila: 91, motivo: 'tipo "NO-EXISTE" no está en el catálogo' },
+      { fila: 92, motivo: 'sin texto' },
+    ]);
+    const e = await s.ok('clasificador:entrenar', {});
+    expect(e.modelos.map((m: { objetivo: string; version: number; ejemplos: number }) => [m.objetivo, m.version, m.ejemplos])).toEqual([
+      ['dependencia', 1, 90],
+      ['tipo', 1, 90],
+    ]);
+    expect(e.modelos[1].metricas).toMatchObject({ accuracy: expect.any(Number), macroF1: expect.any(Number), prueba: 18, etiquetas: 3, hastaRadicado: 0 });
+    expect(e.ultimoEntrenamiento).toMatchObject({ error: null });
+
+    const despues = await s.ok('clasificador:sugerir', { texto });
+    expect(despues.tipos[0].codigo).toBe('COM');
+    expect(despues.dependencias[0].codigo).toBe('900');
+    expect(despues.fuente).toBe('modelo');
+    expect(despues.modelo).toBe(`tipo:${e.modelos[1].id},dependencia:${e.modelos[0].id}`);
+
+    // A specific phrase still wins over what the model learnt.
+    const tutela = await s.ok('clasificador:sugerir', { texto: 'Acción de tutela por el permiso de bicitaxi' });
+    expect(tutela.tipos[0].codigo).toBe('TUT');
+    expect(tutela.fuente).toBe('mixto');
+
+    const otra = await s.ok('clasificador:entrenar', {});
+    expect(otra.modelos.map((m: { version: number }) => m.version)).toEqual([2, 2]);
+  });
+
+  it('una segunda estación sobre el mismo directorio carga los modelos nuevos sin reiniciar', async () => {
+    s = tempStation();
+    await s.setup();
+    const b = openStation({ dataDir: s.dir, clock: () => Date.parse('2026-07-08T15:00:00Z') });
+    try {
+      b.router.fijarSesion('b', { usuario: 'radicador', nombre: 'Laura', rol: 'radicador' });
+      const sugerir = async (texto: string) => {
+        const r = await b.router.handle('clasificador:sugerir', { texto }, { clientId: 'b' });
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value as { tipos: { codigo: string }[]; modelo: string | null };
+      };
+      const texto = 'Permiso de operación de bicitaxi en el barrio Primavera';
+      expect((await sugerir(texto)).modelo).toBeNull();
+      await s.ok('clasificador:importar', { origen: 'csv', filas: ejemplosBicitaxi() });
+      const e1 = await s.ok('clasificador:entrenar', {});
+      const r1 = await sugerir(texto);
+      expect(r1.tipos[0]!.codigo).toBe('COM');
+      expect(r1.modelo).toContain(`tipo:${e1.modelos[1].id}`);
+      const e2 = await s.ok('clasificador:entrenar', {});
+      expect((await sugerir(texto)).modelo).toContain(`tipo:${e2.modelos[1].id}`);
+    } finally {
+      b.close();
+    }
+  });
+
+  it('entrena con los radicados (sin anulados) y la radicación guarda lo sugerido y lo elegido', async () => {
+    s = tempStation();
+    await s.setup();
+    const sug = await s.ok('clasificador:sugerir', { texto: 'Acción de tutela del Juzgado 3' });
+    const aceptada = await s.ok('radicacion:radicar', radicacion({ asunto: 'Acción de tutela del Juzgado 3', tipo: 'TUT', dependencia: '300', termino: { cantidad: 48, unidad: 'horas' }, sugerencia: sug }));
+    const fila = s.station.services.context.clasificacion.sugerenciaDe(aceptada.numero);
+    expect(fila).toMatchObject({
+      modelo: 'frases',
+      fuente: 'frases',
+      tipoSugerido: 'TUT',
+      tipoAceptado: true,
+      dependenciaSugerida: '110',
+      dependenciaAceptada: false,
+      detalle: { tipos: [expect.objectContaining({ codigo: 'TUT' }), expect.anything()], dependencias: [expect.objectContaining({ codigo: '110' })] },
+    });
+    expect(fila!.tipoProbabilidad).toBeCloseTo(sug.tipos[0].probabilidad);
+    // No suggestion shown: no row. An empty one: a row that says nothing was suggested.
+    const sin = await s.ok('radicacion:radicar', radicacion());
+    expect(s.station.services.context.clasificacion.sugerenciaDe(sin.numero)).toBeNull();
+    const vacia = await s.ok('radicacion:radicar', radicacion({ sugerencia: { modelo: null, tipos: [], dependencias: [] } }));
+    expect(s.station.services.context.clasificacion.sugerenciaDe(vacia.numero)).toMatchObject({ tipoSugerido: null, tipoAceptado: null, dependenciaAceptada: null });
+    // A malformed suggestion is refused with the rest of the form.
+    const mala = await s.call('radicacion:radicar', radicacion({ sugerencia: { modelo: null, tipos: [{ codigo: 'TUT', probabilidad: 7 }], dependencias: [] } }));
+    expect(mala).toMatchObject({ ok: false, error: { code: 'VALIDACION' } });
+
+    await s.ok('radicacion:anular', { numero: sin.numero, justificacion: 'Radicado por error dos veces', aprobadoPor: 'Jefe' });
+    const repo = s.station.services.context.clasificacion;
+    expect(repo.ejemplosRadicados(100)).toEqual({
+      demo: false,
+      ejemplos: [
+        { texto: 'Solicito paz y salvo del impuesto predial', tipo: 'PET-GEN', dependencia: '300', peso: 1 },
+        { texto: 'Acción de tutela del Juzgado 3', tipo: 'TUT', dependencia: '300', peso: 1 },
+      ],
+    });
+    const e = await s.ok('clasificador:entrenar', {});
+    expect(e.modelos[0]).toMatchObject({ ejemplos: 2, metricas: { hastaRadicado: 3, fuentes: { radicados: 2, importados: 0, correcciones: 0 } } });
+    expect(e.radicadosNuevos).toBe(0);
+  });
+
+  it('roles: sugerir y estado para todos; entrenar coordinador y administrador; importar administrador', async () => {
+    s = tempStation();
+    await s.setup();
+    await s.ok('clasificador:importar', { origen: 'csv', filas: ejemplosBicitaxi(5) });
+    for (const [usuario, entrenar, importar] of [
+      ['radicador', false, false],
+      ['coordinador', true, false],
+      ['admin', true, true],
+    ] as const) {
+      if (usuario !== 'admin') await s.ok('sesion:iniciar', { usuario, pin: '1234' }, usuario);
+      const id = usuario === 'admin' ? 'test' : usuario;
+      expect((await s.call('clasificador:sugerir', { texto: 'queja' }, id)).ok).toBe(true);
+      expect((await s.call('clasificador:estado', {}, id)).ok).toBe(true);
+      const e = await s.call('clasificador:entrenar', {}, id);
+      expect(e.ok, `${usuario} entrenar`).toBe(entrenar);
+      if (!entrenar) expect(e).toMatchObject({ ok: false, error: { code: 'NO_AUTORIZADO' } });
+      expect((await s.call('clasificador:importar', { origen: 'x', filas: [{ texto: 'queja', tipo: 'QUE' }] }, id)).ok, `${usuario} importar`).toBe(importar);
+    }
+    expect(await s.call('clasificador:sugerir', { texto: 'queja' }, 'sin-sesion')).toMatchObject({ ok: false, error: { code: 'SIN_SESION' } });
+    expect(await s.call('clasificador:sugerir', {})).toMatchObject({ ok: false, error: { code: 'VALIDACION' } });
+  });
+
+  it('entrenar sin ejemplos lo dice en español; reentrenar solo cuando toca', async () => {
+    s = tempStation();
+    await s.setup();
+    expect(await s.call('clasificador:entrenar', {})).toMatchObject({ ok: false, error: { code: 'VALIDACION', message: expect.stringContaining('frases del catálogo') } });
+    const servicio = s.station.services.clasificacion;
+    expect(servicio.debeReentrenar()).toBe(false);
+    await s.ok('clasificador:importar', { origen: 'csv', filas: ejemplosBicitaxi(7) });
+    expect(servicio.debeReentrenar()).toBe(true); // 21 examples, no model yet
+    expect(await servicio.reentrenarSiToca()).toBe(true);
+    expect(servicio.debeReentrenar()).toBe(false);
+    await s.ok('radicacion:radicar', radicacion());
+    expect(servicio.debeReentrenar()).toBe(false); // 1 new radicado, model from today
+    s.advance(25 * 3600_000);
+    expect(servicio.debeReentrenar()).toBe(true); // a day later
+  });
+
+  it('sugerir responde rápido por el router (p95 de 1000 llamadas)', async () => {
+    s = tempStation();
+    await s.setup();
+    await s.ok('clasificador:importar', { origen: 'csv', filas: ejemplosBicitaxi(60) });
+    await s.ok('clasificador:entrenar', {});
+    const textos = ['Acción de tutela del Juzgado 3', 'Permiso de bicitaxi en el barrio El Carmen', 'Solicito copia de la resolución de comparendo', 'Queja por mala atención en la ventanilla de Hacienda por parte del funcionario'];
+    const tiempos: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const t0 = performance.now();
+      const r = await s.call('clasificador:sugerir', { texto: `${textos[i % textos.length]} ${i}` });
+      tiempos.push(performance.now() - t0);
+      expect(r.ok).toBe(true);
+    }
+    tiempos.sort((a, b) => a - b);
+    const p50 = tiempos[499]!;
+    const p95 = tiempos[949]!;
+    console.log(JSON.stringify({ clasificador_sugerir_router_ms: { p50: +p50.toFixed(3), p95: +p95.toFixed(3), p99: +tiempos[989]!.toFixed(3) } }));
+    expect(p95).toBeLessThan(20);
+  });
+});
+
+describe('motor y hilo de entrenamiento', () => {
+  const datos = {
+    creado: '2026-07-08T00:00:00.000Z',
+    ejemplos: {
+      tipo: ejemplosBicitaxi(20).map((e) => ({ texto: e.texto, etiqueta: e.tipo })),
+      dependencia: ejemplosBicitaxi(20).map((e) => ({ texto: e.texto, etiqueta: e.dependencia })),
+    },
+  };
+
+  it('el modelo guardado (archivo del clasificador, pesos cuantizados) predice lo mismo al cargarlo', () => {
+    const m = entrenar(datos.ejemplos.tipo, { creado: datos.creado });
+    const bytes = serializarModelo(m);
+    const m2 = cargarModelo(bytes);
+    for (const t of ['bicitaxi en San Isidro', 'alumbrado del parque', 'certificado de residencia']) {
+      const [a, b] = [predecir(m, t), predecir(m2, t)];
+      expect(b.map((p) => p.etiqueta)).toEqual(a.map((p) => p.etiqueta));
+      b.forEach((p, i) => expect(p.probabilidad).toBeCloseTo(a[i]!.probabilidad, 2));
+    }
+    expect(bytes.length).toBeLessThan(m.pesos.byteLength / 4);
+    expect(() => cargarModelo(new TextEncoder().encode('{"formato":"otro"}'))).toThrow(/no es un modelo de clasificador/);
+  });
+
+  let dir: string;
+  let worker: string;
+  beforeAll(() => {
+    dir = path.join(ROOT, 'test-results', `.worker-${randomUUID()}`);
+    mkdirSync(dir, { recursive: true });
+    worker = path.join(dir, 'entrenamiento.cjs');
+    buildSync({
+      absWorkingDir: ROOT,
+      entryPoints: [path.join(ROOT, 'electron/services/entrenamientoWorker.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: worker,
+      logLevel: 'warning',
+    });
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('entrena en un hilo aparte y da los mismos modelos que en línea', async () => {
+    const enHilo = await entrenadorEnHilo(worker)(datos);
+    const enLinea = entrenarObjetivos(datos);
+    expect(enHilo.map((m) => m.objetivo)).toEqual(['tipo', 'dependencia']);
+    expect(Buffer.from(enHilo[0]!.contenido)).toEqual(Buffer.from(enLinea[0]!.contenido));
+    expect(predecirCodigos(cargarModelo(enHilo[1]!.contenido), 'bicitaxi en Bellavista')[0]!.codigo).toBe('900');
+    await expect(entrenadorEnHilo(worker)({ ...datos, ejemplos: { tipo: [{ texto: 'a', etiqueta: 'X', peso: -1 }], dependencia: [] } })).rejects.toThrow(/peso no válido/);
+  });
+});
