@@ -1,14 +1,8 @@
 import type { Db } from './db';
-import type { Objetivo } from '../../shared/sugerencias';
+import type { ModeloVigente, Objetivo } from '../../shared/sugerencias';
 
-export interface FilaModelo {
-  id: number;
-  objetivo: Objetivo;
-  version: number;
-  creadoEn: number;
-  ejemplos: number;
-  metricas: Record<string, unknown>;
-}
+/** A stored model's row is exactly what `clasificador:estado` reports of it. */
+export type FilaModelo = ModeloVigente;
 
 export interface NuevaSugerencia {
   modelo: string;
