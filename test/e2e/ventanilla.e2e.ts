@@ -302,6 +302,7 @@ test('ventanilla: configurar, radicar con el teclado, consultar, anular y negar 
     await logout(page);
     await login(page, 'radicador');
     await page.keyboard.press('Alt+C');
+    await expect(page.locator('#consulta-q')).toBeFocused();
     await page.keyboard.type(MARIA.numero);
     await page.keyboard.press('Enter');
     await expect(page.locator('table.results tbody tr')).toHaveCount(2);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { RadicadoDetalle, RadicadoResumen, Usuario } from '../../../shared/domain/radicado';
 import { formatFecha, formatFechaHora } from '../../../shared/domain/bogota';
@@ -29,8 +29,9 @@ export function ConsultaScreen({ active, usuario, configImpresion }: ConsultaPro
   const tableRef = useRef<HTMLTableElement>(null);
   const lastOpened = useRef<string | null>(null);
 
-  useEffect(() => {
-    if (active && !detalle) requestAnimationFrame(() => queryRef.current?.focus());
+  // A layout effect, not a frame later: a clerk who types right after Alt+C must not lose keystrokes.
+  useLayoutEffect(() => {
+    if (active && !detalle) queryRef.current?.focus();
     // Only when the screen is shown.
   }, [active]);
 

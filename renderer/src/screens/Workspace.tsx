@@ -11,6 +11,21 @@ import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
 export type View = 'radicar' | 'consulta' | 'impresoras';
 
+interface Seccion {
+  view: View;
+  nombre: string;
+  atajo: string;
+  /** KeyboardEvent.code of the Alt shortcut. */
+  tecla: string;
+}
+
+const SECCIONES: Seccion[] = [
+  { view: 'radicar', nombre: 'Radicar', atajo: 'Alt+R', tecla: 'KeyR' },
+  { view: 'consulta', nombre: 'Consulta', atajo: 'Alt+C', tecla: 'KeyC' },
+];
+/** Only the administrador configures printers. */
+const SECCIONES_ADMIN: Seccion[] = [...SECCIONES, { view: 'impresoras', nombre: 'Impresoras', atajo: 'Alt+I', tecla: 'KeyI' }];
+
 interface WorkspaceProps {
   config: ConfiguracionEstacion;
   usuario: Usuario;
@@ -30,6 +45,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
   const [configImpresion, setConfigImpresion] = useState<ConfigImpresion | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const esAdmin = usuario.rol === 'administrador';
+  const secciones = esAdmin ? SECCIONES_ADMIN : SECCIONES;
 
   const cargarConfigImpresion = useCallback(async () => {
     const r = await llamar(() => window.api.configImpresion({}));
@@ -64,20 +80,15 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         return;
       }
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.code === 'KeyI' && esAdmin) {
+      const seccion = secciones.find((x) => x.tecla === e.code);
+      if (seccion) {
         e.preventDefault();
-        setView('impresoras');
-      } else if (e.code === 'KeyR') {
-        e.preventDefault();
-        setView('radicar');
-      } else if (e.code === 'KeyC') {
-        e.preventDefault();
-        setView('consulta');
+        setView(seccion.view);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [esAdmin]);
+  }, [secciones]);
 
   return (
     <div className="page">
@@ -102,35 +113,18 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         </div>
       </header>
       <nav className="app-nav" aria-label="Secciones">
-        <button
-          type="button"
-          className="nav-btn"
-          aria-current={view === 'radicar' ? 'page' : undefined}
-          aria-keyshortcuts="Alt+R"
-          onClick={() => setView('radicar')}
-        >
-          Radicar <kbd>Alt+R</kbd>
-        </button>
-        <button
-          type="button"
-          className="nav-btn"
-          aria-current={view === 'consulta' ? 'page' : undefined}
-          aria-keyshortcuts="Alt+C"
-          onClick={() => setView('consulta')}
-        >
-          Consulta <kbd>Alt+C</kbd>
-        </button>
-        {esAdmin ? (
+        {secciones.map((x) => (
           <button
+            key={x.view}
             type="button"
             className="nav-btn"
-            aria-current={view === 'impresoras' ? 'page' : undefined}
-            aria-keyshortcuts="Alt+I"
-            onClick={() => setView('impresoras')}
+            aria-current={view === x.view ? 'page' : undefined}
+            aria-keyshortcuts={x.atajo}
+            onClick={() => setView(x.view)}
           >
-            Impresoras <kbd>Alt+I</kbd>
+            {x.nombre} <kbd>{x.atajo}</kbd>
           </button>
-        ) : null}
+        ))}
       </nav>
       <main id="contenido" ref={mainRef} tabIndex={-1} className="app-main">
         {catalogoError ? (
