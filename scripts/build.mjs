@@ -2,6 +2,7 @@
 // Builds the CLI, the Electron main/preload bundles and the renderer into dist/.
 // `node scripts/build.mjs cli` runs on `npm install` (prepare) so `npx radica` works at once.
 import { build } from 'esbuild';
+import { paraNode } from './paraNode.mjs';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,18 +11,7 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const what = process.argv[2] ?? 'all';
 
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-  // Native or Electron-provided modules are loaded at run time, never bundled. pdfkit reads its
-  // standard-font metrics (data/*.afm) beside its own files through __dirname: bundled, it breaks.
-  external: ['better-sqlite3', 'electron', 'pdfkit'],
-};
+const common = { ...paraNode(root), sourcemap: 'linked' };
 
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { paraNode } from './paraNode.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -29,15 +30,9 @@ if (electronBinary && !args.includes('--navegador') && !args.includes('--captura
     console.error('radica: Electron no está instalado en esta máquina (ELECTRON_SKIP_BINARY_DOWNLOAD); abro la estación en Chromium.');
   }
   await build({
-    absWorkingDir: root,
+    ...paraNode(root),
     entryPoints: ['scripts/dev/navegador.ts'],
     outfile: 'dist/dev/navegador.cjs',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3', 'playwright-core', 'electron'],
-    logLevel: 'warning',
   });
   const child = spawn(process.execPath, [path.join(root, 'dist/dev/navegador.cjs'), ...args.filter((a) => a !== '--navegador')], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -1,6 +1,7 @@
 // What every bench suite needs: the station's TypeScript bundled so a fresh clone can run it,
 // percentiles, and the JSON-lines output (figures on stdout, progress on stderr).
 import { build } from 'esbuild';
+import { paraNode } from '../paraNode.mjs';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -16,15 +17,8 @@ export async function cargarModulo(nombre, contents) {
   const outfile = path.join(root, `dist/bench/${nombre}.cjs`);
   mkdirSync(path.dirname(outfile), { recursive: true });
   await build({
-    absWorkingDir: root,
+    ...paraNode(root),
     stdin: { contents, resolveDir: root, sourcefile: `bench-${nombre}.ts`, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    // Native modules, Electron, and pdfkit (reads its font metrics from its own folder).
-    external: ['better-sqlite3', 'electron', 'pdfkit'],
     outfile,
   });
   return createRequire(import.meta.url)(outfile);

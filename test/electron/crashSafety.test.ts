@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { buildSync } from 'esbuild';
+import { paraNode } from '../../scripts/paraNode.mjs';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -29,15 +30,9 @@ beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'radica-crash-'));
   worker = path.join(tmp, 'radicarWorker.cjs');
   buildSync({
-    absWorkingDir: ROOT,
+    ...paraNode(ROOT),
     entryPoints: [path.join(ROOT, 'test/electron/fixtures/radicarWorker.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3', 'electron'],
     outfile: worker,
-    logLevel: 'warning',
   });
 }, 60_000);
 

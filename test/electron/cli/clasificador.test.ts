@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { paraNode } from '../../../scripts/paraNode.mjs';
 import { tempDir } from '../helpers';
 import { leerCsvEtiquetado } from '../../../electron/cli/clasificador';
 import { corpus } from '../../shared/classifier/sintetico';
@@ -14,15 +15,9 @@ const bundle = path.join(root, 'dist/test/radica-clasificador.cjs');
 
 beforeAll(async () => {
   await build({
-    absWorkingDir: root,
+    ...paraNode(root),
     entryPoints: ['electron/cli/radica.ts'],
     outfile: bundle,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    external: ['better-sqlite3', 'electron', 'pdfkit'],
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSync } from 'esbuild';
+import { paraNode } from '../../../scripts/paraNode.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -14,15 +15,9 @@ const CLI = path.join(BUILD, 'cli.cjs');
 beforeAll(() => {
   mkdirSync(BUILD, { recursive: true });
   buildSync({
-    absWorkingDir: ROOT,
+    ...paraNode(ROOT),
     entryPoints: [path.join(ROOT, 'electron/cli/radica.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external: ['better-sqlite3', 'electron', 'pdfkit'],
     outfile: CLI,
-    logLevel: 'warning',
   });
 });
 afterAll(() => rmSync(BUILD, { recursive: true, force: true }));

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildSync } from 'esbuild';
+import { paraNode } from '../../../scripts/paraNode.mjs';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -227,14 +228,9 @@ describe('motor y hilo de entrenamiento', () => {
     mkdirSync(dir, { recursive: true });
     worker = path.join(dir, 'entrenamiento.cjs');
     buildSync({
-      absWorkingDir: ROOT,
+      ...paraNode(ROOT),
       entryPoints: [path.join(ROOT, 'electron/services/entrenamientoWorker.ts')],
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
       outfile: worker,
-      logLevel: 'warning',
     });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
