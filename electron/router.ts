@@ -73,6 +73,22 @@ export function createRouter(services: StationServices): Router {
     'clasificador:entrenar': () => services.clasificacion.entrenar(),
     'clasificador:estado': () => services.clasificacion.estado(),
     'clasificador:importar': (input) => services.clasificacion.importar(input.filas, input.origen),
+    'anexos:listar': (input, sesion) => services.anexos.listar(input.numero, sesion!),
+    'anexos:anexar': (input, sesion) => services.anexos.anexarArchivos(input.numero, archivosDe(input.archivos), sesion!),
+    'anexos:contenido': (input, sesion) => services.anexos.contenido(input.anexo, sesion!),
+    'escaneo:dispositivos': () => services.anexos.dispositivos(),
+    'escaneo:config': () => services.anexos.configEscaner(),
+    'escaneo:configurar': (input, sesion) => services.anexos.configurarEscaner(input, sesion!),
+    'escaneo:iniciar': (input, sesion) => services.anexos.iniciarEscaneo(services.anexos.opcionesEscaneo(input), sesion!),
+    'escaneo:estado': (input, sesion) => services.anexos.estadoEscaneo(input.id, sesion!, input.desde),
+    'escaneo:guardar': (input, sesion) => services.anexos.guardarEscaneo(input.id, input.numero, input.paginas, sesion!),
+    'escaneo:descartar': (input, sesion) => services.anexos.descartarEscaneo(input.id, sesion!),
+    'escaneo:escanear': (input, sesion) => services.anexos.escanear(input.numero, services.anexos.opcionesEscaneo(input), sesion!),
+    'lote:procesar': (input, sesion) => services.anexos.lote(archivosDe(input.archivos), input.origen, sesion!),
+    'bandeja:listar': () => services.anexos.bandeja(),
+    'bandeja:contenido': (input) => services.anexos.contenidoBandeja(input.id),
+    'bandeja:asignar': (input, sesion) => services.anexos.asignarBandeja(input.id, input.numero, sesion!),
+    'bandeja:descartar': (input, sesion) => services.anexos.descartarBandeja(input.id, sesion!),
   };
 
   async function handle(channel: string, payload: unknown, ctx: Contexto): Promise<Resultado<unknown>> {
@@ -118,6 +134,16 @@ export function createRouter(services: StationServices): Router {
     },
     sesion: (clientId) => sesiones.get(clientId) ?? null,
   };
+}
+
+/** Files arrive base64-encoded (IPC and the CLI alike); an invalid encoding is a damaged file. */
+function archivosDe(archivos: { nombre: string; base64: string }[]): { nombre: string; bytes: Buffer }[] {
+  return archivos.map((a) => {
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.base64.slice(-8)) || a.base64.length % 4 !== 0) {
+      throw new RadicaError('ARCHIVO_INVALIDO', `No se anexó «${a.nombre.slice(0, 80)}»: el contenido llegó dañado. Intente de nuevo.`);
+    }
+    return { nombre: a.nombre, bytes: Buffer.from(a.base64, 'base64') };
+  });
 }
 
 function fallo(error: ErrorRadica): Resultado<never> {

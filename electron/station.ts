@@ -9,6 +9,10 @@ import { crearTransporte, type FabricaTransportes, type ImpresoraSistema } from 
 import { createRouter, type Router } from './router';
 import { ClasificacionService } from './services/clasificacionService';
 import { entrenadorPorDefecto, type Entrenador } from './services/entrenador';
+import { AnexosService } from './services/anexosService';
+import { motorTesseract, type MotorOcr } from './anexos/ocr';
+import { leerCodigos, type CodigoLeido } from './anexos/codigos';
+import type { Escaner } from './scanning/types';
 
 export interface StationServices {
   context: StationContext;
@@ -18,6 +22,7 @@ export interface StationServices {
   demo: DemoService;
   impresion: ImpresionService;
   clasificacion: ClasificacionService;
+  anexos: AnexosService;
 }
 
 export interface Station {
@@ -36,6 +41,11 @@ export interface StationOptions {
   transportes?: FabricaTransportes;
   /** Where the classifier trains: a worker thread when the bundle is there, inline otherwise. */
   entrenador?: Entrenador;
+  /** OCR engine: tesseract.js by default; tests of the code around it pass a fake. */
+  ocr?: MotorOcr;
+  /** The station's scanner; none by default (the desktop app and `radica escanear` choose one). */
+  escaner?: Escaner | null;
+  leerCodigos?: (imagen: Uint8Array) => Promise<CodigoLeido[]>;
 }
 
 /** The composition root: one data directory, its services and the router every front door calls. */
@@ -52,6 +62,19 @@ export function openStation(opts: StationOptions): Station {
     demo: new DemoService(context, radicacion),
     impresion: new ImpresionService(context, radicacion, transportes),
     clasificacion: new ClasificacionService(context, opts.entrenador ?? entrenadorPorDefecto()),
+    anexos: new AnexosService(context, radicacion, {
+      ocr: opts.ocr ?? motorTesseract(),
+      escaner: opts.escaner ?? null,
+      leerCodigos: opts.leerCodigos ?? leerCodigos,
+    }),
   };
-  return { db, services, router: createRouter(services), close: () => db.close() };
+  return {
+    db,
+    services,
+    router: createRouter(services),
+    close: () => {
+      void services.anexos.cerrar();
+      db.close();
+    },
+  };
 }

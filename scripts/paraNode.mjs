@@ -7,6 +7,11 @@ export const EXTERNOS = [
   'electron',
   // Reads its standard-font metrics (data/*.afm) beside its own files through __dirname.
   'pdfkit',
+  // Start their own worker threads from a script beside their files, and load WebAssembly and the
+  // Spanish OCR data from their package folders (nothing is downloaded at run time).
+  'tesseract.js',
+  '@tesseract.js-data/spa',
+  'zxing-wasm',
   // Only the development browser host uses it; it ships its own browser-driving code.
   'playwright-core',
 ];

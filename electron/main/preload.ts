@@ -38,6 +38,22 @@ const api = {
   entrenarClasificador: canal('clasificador:entrenar'),
   estadoClasificador: canal('clasificador:estado'),
   importarEjemplos: canal('clasificador:importar'),
+  listarAnexos: canal('anexos:listar'),
+  anexar: canal('anexos:anexar'),
+  contenidoAnexo: canal('anexos:contenido'),
+  dispositivosEscaneo: canal('escaneo:dispositivos'),
+  configEscaner: canal('escaneo:config'),
+  configurarEscaner: canal('escaneo:configurar'),
+  iniciarEscaneo: canal('escaneo:iniciar'),
+  estadoEscaneo: canal('escaneo:estado'),
+  guardarEscaneo: canal('escaneo:guardar'),
+  descartarEscaneo: canal('escaneo:descartar'),
+  escanear: canal('escaneo:escanear'),
+  procesarLote: canal('lote:procesar'),
+  listarBandeja: canal('bandeja:listar'),
+  contenidoBandeja: canal('bandeja:contenido'),
+  asignarBandeja: canal('bandeja:asignar'),
+  descartarBandeja: canal('bandeja:descartar'),
 } satisfies ApiRadica;
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

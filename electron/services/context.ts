@@ -11,6 +11,7 @@ import { RadicaError } from '../../shared/ipc/result';
 import { codigoValido, codigoVerificacion } from './codigoVerificacion';
 import { TrabajosRepo } from '../store/trabajosRepo';
 import { ClasificacionRepo } from '../store/clasificacionRepo';
+import { AnexosRepo } from '../store/anexosRepo';
 
 export type Clock = () => number;
 
@@ -23,6 +24,7 @@ export class StationContext {
   readonly outbox: OutboxRepo;
   readonly trabajos: TrabajosRepo;
   readonly clasificacion: ClasificacionRepo;
+  readonly anexos: AnexosRepo;
   private catalogos = new Map<number, { catalogo: Catalogo; calendario: CalendarioHabil }>();
   private readonly ultimaVersion;
 
@@ -38,6 +40,7 @@ export class StationContext {
     this.outbox = new OutboxRepo(db);
     this.trabajos = new TrabajosRepo(db);
     this.clasificacion = new ClasificacionRepo(db);
+    this.anexos = new AnexosRepo(db);
     this.ultimaVersion = db.prepare('SELECT max(version) AS v FROM catalogo_versiones');
   }
 

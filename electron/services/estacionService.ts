@@ -1,3 +1,4 @@
+import { AlmacenAnexos } from '../anexos/almacen';
 import { randomBytes } from 'node:crypto';
 import type { StationContext } from './context';
 import { hashPin, PIN_DEMO, USUARIOS_DEMO } from './usuariosService';
@@ -108,12 +109,22 @@ export class EstacionService {
     if (cadena.anular !== cuentas.anulaciones) {
       problemas.push(`Hay ${cuentas.anulaciones} anulaciones pero ${cadena.anular} entradas de auditoría de anulación.`);
     }
+    const archivos = new AlmacenAnexos(this.ctx.dataDir);
+    const anexos = { archivos: 0, faltantes: 0, alterados: 0 };
+    for (const h of this.ctx.anexos.hashesReferenciados()) {
+      anexos.archivos++;
+      if (!archivos.existe(h)) anexos.faltantes++;
+      else if (!archivos.intacto(h)) anexos.alterados++;
+    }
+    if (anexos.faltantes) problemas.push(`Faltan ${anexos.faltantes} archivos de anexos en la carpeta de datos (¿se restauró un respaldo incompleto?).`);
+    if (anexos.alterados) problemas.push(`${anexos.alterados} archivos de anexos ya no coinciden con su huella SHA-256: fueron modificados fuera de Radica.`);
     const integridad = radicados.integridad();
     if (integridad !== 'ok') problemas.push(`SQLite informa daños en la base de datos: ${integridad}`);
     return {
       ok: problemas.length === 0,
       series,
       auditoria: { entradas: cadena.entradas, valida: cadena.rotaEn === null },
+      anexos,
       integridad,
       problemas,
     };

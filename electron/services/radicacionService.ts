@@ -162,7 +162,17 @@ export class RadicacionService {
       const numero = (m ? m[2]! : input.documento).replace(/[.\s]/g, '');
       filas = radicados.buscarPorDocumento(tipo, numero, soloDe, input.limite);
     } else if (input.nombre) filas = radicados.buscarPorNombre(input.nombre, soloDe, input.limite);
-    else filas = radicados.buscarPorTexto(input.texto ?? '', soloDe, input.limite);
+    else {
+      // The asunto first, then what the attachments say (OCR): a radicado found both ways appears once.
+      filas = radicados.buscarPorTexto(input.texto ?? '', soloDe, input.limite);
+      if (filas.length < input.limite) {
+        const ya = new Set(filas.map((f) => f.numero));
+        for (const f of this.ctx.anexos.buscarTexto(input.texto ?? '', soloDe, input.limite)) {
+          if (filas.length >= input.limite) break;
+          if (!ya.has(f.numero)) filas.push(f);
+        }
+      }
+    }
     return filas.map((f) => {
       const { catalogo } = this.ctx.catalogoVersion(f.catalogoVersion);
       const { catalogoVersion: _v, ...rest } = f;

@@ -14,8 +14,8 @@ export interface NuevaEntrada {
 }
 
 /**
- * The hash covers the entry and, for 'radicar' and 'anular', the immutable content of the row it
- * created: editing a radicado or an anulación behind the application's back breaks the chain.
+ * The hash covers the entry and, for 'radicar', 'anular' and 'anexar', the immutable content of the
+ * row it created: editing a radicado or an anulación behind the application's back breaks the chain.
  */
 export function hashEntrada(
   prev: Buffer,
@@ -34,6 +34,8 @@ const CONTENIDO_RADICADO = `json_array(r.numero, s.serie, r.consecutivo, r.fecha
   r.asunto, r.tipo, r.dependencia, r.folios, r.anexos, r.termino, r.unidad_termino, r.vence_el, r.vence_en,
   r.catalogo_version, r.demo)`;
 const CONTENIDO_ANULACION = `json_array(an.justificacion, an.aprobado_por, an.anulado_por, an.anulado_en)`;
+/** An attachment: which file (its SHA-256), how many pages and bytes, for which radicado. */
+const CONTENIDO_ANEXO = `json_array(x.radicado_id, x.sha256, x.tipo, x.paginas, x.bytes, x.nombre, x.origen, x.creado_en, x.creado_por)`;
 
 const preparados = new WeakMap<Db, Map<string, Statement>>();
 /** Statements used once per radicado are prepared once per connection. */
@@ -58,6 +60,12 @@ export function contenidoAnulacion(db: Db, radicadoId: number): string {
     | { c: string }
     | undefined;
   if (!row) throw new Error(`anulación ${radicadoId} no existe`);
+  return row.c;
+}
+
+export function contenidoAnexo(db: Db, anexoId: number): string {
+  const row = preparado(db, `SELECT ${CONTENIDO_ANEXO} AS c FROM anexos x WHERE x.id = ?`).get(anexoId) as { c: string } | undefined;
+  if (!row) throw new Error(`anexo ${anexoId} no existe`);
   return row.c;
 }
 
@@ -101,6 +109,7 @@ export class AuditRepo {
            CASE a.accion
              WHEN 'radicar' THEN (SELECT ${CONTENIDO_RADICADO} FROM radicados r JOIN series s ON s.id = r.serie_id WHERE r.id = a.radicado_id)
              WHEN 'anular' THEN (SELECT ${CONTENIDO_ANULACION} FROM anulaciones an WHERE an.radicado_id = a.radicado_id)
+             WHEN 'anexar' THEN (SELECT ${CONTENIDO_ANEXO} FROM anexos x WHERE x.id = json_extract(a.detalle, '$.anexo'))
            END AS contenido
          FROM auditoria a ORDER BY a.id`,
       )

@@ -77,7 +77,7 @@ const SELECT_DETALLE = `
   LEFT JOIN usuarios u ON u.usuario = r.radicador
   LEFT JOIN usuarios ua ON ua.usuario = an.anulado_por`;
 
-const SELECT_RESUMEN = `
+export const SELECT_RESUMEN = `
   SELECT r.numero, r.fecha_hora AS fechaHora, r.tipo, r.dependencia, r.asunto, r.catalogo_version AS catalogoVersion,
     p.nombres AS remitenteNombre, p.tipo_documento || ':' || p.numero_documento AS remitenteDocumento,
     r.vence_el AS venceEl, CASE WHEN an.radicado_id IS NULL THEN 'ACTIVO' ELSE 'ANULADO' END AS estado

@@ -56,3 +56,20 @@ export function serieDe(year: number, sede: string, ventanilla: string): string 
 }
 
 export const CODIGO_ESTACION = /^\d{1,4}$/;
+
+/**
+ * A pattern that matches every number the template can give, at any station of the entity: how a
+ * barcode read from a scanned page is told apart from a courier's tracking code.
+ */
+export function patronNumero(template: string): RegExp {
+  let fuente = '';
+  let ultimo = 0;
+  for (const m of template.matchAll(TOKEN)) {
+    fuente += template.slice(ultimo, m.index).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    const [, nombre, ancho] = m;
+    fuente += nombre === 'year' ? '\\d{4}' : nombre === 'yy' ? '\\d{2}' : ancho ? `\\d{${ancho},}` : '\\d+';
+    ultimo = m.index + m[0].length;
+  }
+  fuente += template.slice(ultimo).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return new RegExp(`^${fuente}$`, 'i');
+}

@@ -93,6 +93,8 @@ export interface RadicadoResumen {
   remitenteDocumento: string;
   venceEl: string | null;
   estado: EstadoRadicado;
+  /** When the match is in an attachment's text (OCR), the words around it. */
+  fragmento?: string;
 }
 
 export interface Usuario {
@@ -124,6 +126,8 @@ export interface Verificacion {
   ok: boolean;
   series: VerificacionSerie[];
   auditoria: { entradas: number; valida: boolean };
+  /** Sealed files: how many the rows point to, and those missing or no longer matching their SHA-256. */
+  anexos: { archivos: number; faltantes: number; alterados: number };
   integridad: string;
   problemas: string[];
 }

@@ -22,6 +22,8 @@ import { UNIDADES_TERMINO } from '../domain/catalog';
 import { PLANTILLAS, type StickerLayout } from '../sticker/types';
 import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../domain/impresion';
 import type { EstadoClasificador, ResultadoSugerencias } from '../sugerencias';
+import type { Anexo, ItemBandeja, ResultadoLote } from '../domain/anexos';
+import type { ConfigEscaner, DispositivoEscaneo, EstadoEscaneo } from '../domain/escaneo';
 
 const texto = (campo: string, max: number) =>
   z
@@ -281,6 +283,79 @@ export const probarImpresoraSchema = z.object({ impresora: requerido('Impresora'
 
 const vacio = z.object({}).strict();
 
+const numeroRadicado = z
+  .string({ error: 'Número de radicado: escríbalo.' })
+  .trim()
+  .min(1, 'Número de radicado: escríbalo.')
+  .max(40, 'Número de radicado: máximo 40 caracteres.')
+  .transform((v) => v.toUpperCase());
+
+/** A file sent through the router: its name (only shown) and its bytes in base64. */
+const archivoSchema = z.object({
+  nombre: requerido('Nombre del archivo', 255),
+  // 50 MB of bytes are ~67 MB of base64; the station's own (lower or higher) limit is checked on the bytes.
+  base64: z.string({ error: 'Archivo: falta su contenido.' }).max(140_000_000, 'Archivo: demasiado grande para enviarlo.'),
+});
+
+export const anexarSchema = z.object({
+  numero: numeroRadicado,
+  archivos: z.array(archivoSchema).min(1, 'Elija al menos un archivo.').max(50, 'Máximo 50 archivos a la vez.'),
+});
+
+export const listarAnexosSchema = z.object({ numero: numeroRadicado });
+export const anexoIdSchema = z.object({ anexo: z.number({ error: 'Anexo: indique su número.' }).int().positive() });
+
+const fuenteSchema = z.enum(['adf', 'plano'], { error: 'Fuente: use adf (alimentador) o plano (cama plana).' });
+const modoSchema = z.enum(['color', 'gris', 'blanco_negro'], { error: 'Modo: use color, gris o blanco_negro.' });
+const resolucionSchema = z
+  .number({ error: 'Resolución: escriba los puntos por pulgada.' })
+  .int('Resolución: un número entero de puntos por pulgada.')
+  .min(75, 'Resolución: mínimo 75 ppp.')
+  .max(1200, 'Resolución: máximo 1200 ppp.');
+
+export const configEscanerSchema = z.object({
+  dispositivo: texto('Escáner', 200).min(1, 'Escáner: elija un dispositivo.'),
+  fuente: fuenteSchema,
+  duplex: z.boolean().default(false),
+  resolucion: resolucionSchema,
+  modo: modoSchema,
+  /** Hot folder of the office's multifunction printer; null: none. */
+  carpeta: opcional('Carpeta de escaneo', 500),
+});
+
+export const iniciarEscaneoSchema = z.object({
+  dispositivo: opcional('Escáner', 200),
+  fuente: fuenteSchema.optional(),
+  duplex: z.boolean().optional(),
+  resolucion: resolucionSchema.optional(),
+  modo: modoSchema.optional(),
+  paginas: z.number().int().min(1, 'Páginas: al menos 1.').max(500, 'Páginas: máximo 500.').optional(),
+});
+
+export const escanearSchema = iniciarEscaneoSchema.extend({ numero: numeroRadicado });
+
+export const escaneoIdSchema = z.object({
+  id: requerido('Escaneo', 60),
+  desde: z.number().int().min(0).default(0),
+});
+
+export const guardarEscaneoSchema = z.object({
+  id: requerido('Escaneo', 60),
+  numero: numeroRadicado,
+  paginas: z
+    .array(z.object({ indice: z.number().int().positive(), rotacion: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]) }))
+    .min(1, 'No quedó ninguna página para anexar.')
+    .max(500, 'Máximo 500 páginas.'),
+});
+
+export const loteSchema = z.object({
+  origen: requerido('Nombre del lote', 255),
+  archivos: z.array(archivoSchema).min(1, 'El lote no tiene archivos.').max(2000, 'Máximo 2000 archivos por lote.'),
+});
+
+export const bandejaIdSchema = z.object({ id: z.number({ error: 'Elemento de la bandeja: indique su número.' }).int().positive() });
+export const asignarBandejaSchema = bandejaIdSchema.extend({ numero: numeroRadicado });
+
 export interface EstadoEstacion {
   inicializada: boolean;
   config: ConfiguracionEstacion | null;
@@ -336,6 +411,22 @@ export const contrato = {
     importarEjemplosSchema,
     ['administrador'],
   ),
+  'anexos:listar': canal<typeof listarAnexosSchema, Anexo[]>(listarAnexosSchema, TODOS),
+  'anexos:anexar': canal<typeof anexarSchema, Anexo[]>(anexarSchema, TODOS),
+  'anexos:contenido': canal<typeof anexoIdSchema, { anexo: Anexo; base64: string }>(anexoIdSchema, TODOS),
+  'escaneo:dispositivos': canal<typeof vacio, DispositivoEscaneo[]>(vacio, TODOS),
+  'escaneo:config': canal<typeof vacio, ConfigEscaner | null>(vacio, TODOS),
+  'escaneo:configurar': canal<typeof configEscanerSchema, ConfigEscaner>(configEscanerSchema, ['administrador']),
+  'escaneo:iniciar': canal<typeof iniciarEscaneoSchema, EstadoEscaneo>(iniciarEscaneoSchema, TODOS),
+  'escaneo:estado': canal<typeof escaneoIdSchema, EstadoEscaneo>(escaneoIdSchema, TODOS),
+  'escaneo:guardar': canal<typeof guardarEscaneoSchema, Anexo>(guardarEscaneoSchema, TODOS),
+  'escaneo:descartar': canal<typeof escaneoIdSchema, null>(escaneoIdSchema, TODOS),
+  'escaneo:escanear': canal<typeof escanearSchema, Anexo>(escanearSchema, TODOS),
+  'lote:procesar': canal<typeof loteSchema, ResultadoLote>(loteSchema, TODOS),
+  'bandeja:listar': canal<typeof vacio, ItemBandeja[]>(vacio, TODOS),
+  'bandeja:contenido': canal<typeof bandejaIdSchema, { item: ItemBandeja; base64: string }>(bandejaIdSchema, TODOS),
+  'bandeja:asignar': canal<typeof asignarBandejaSchema, Anexo>(asignarBandejaSchema, TODOS),
+  'bandeja:descartar': canal<typeof bandejaIdSchema, null>(bandejaIdSchema, SUPERVISION),
 } as const;
 
 export type Contrato = typeof contrato;
@@ -377,6 +468,22 @@ export interface ApiRadica {
   entrenarClasificador(p: EntradaDe<'clasificador:entrenar'>): Promise<Resultado<SalidaDe<'clasificador:entrenar'>>>;
   estadoClasificador(p: EntradaDe<'clasificador:estado'>): Promise<Resultado<SalidaDe<'clasificador:estado'>>>;
   importarEjemplos(p: EntradaDe<'clasificador:importar'>): Promise<Resultado<SalidaDe<'clasificador:importar'>>>;
+  listarAnexos(p: EntradaDe<'anexos:listar'>): Promise<Resultado<SalidaDe<'anexos:listar'>>>;
+  anexar(p: EntradaDe<'anexos:anexar'>): Promise<Resultado<SalidaDe<'anexos:anexar'>>>;
+  contenidoAnexo(p: EntradaDe<'anexos:contenido'>): Promise<Resultado<SalidaDe<'anexos:contenido'>>>;
+  dispositivosEscaneo(p: EntradaDe<'escaneo:dispositivos'>): Promise<Resultado<SalidaDe<'escaneo:dispositivos'>>>;
+  configEscaner(p: EntradaDe<'escaneo:config'>): Promise<Resultado<SalidaDe<'escaneo:config'>>>;
+  configurarEscaner(p: EntradaDe<'escaneo:configurar'>): Promise<Resultado<SalidaDe<'escaneo:configurar'>>>;
+  iniciarEscaneo(p: EntradaDe<'escaneo:iniciar'>): Promise<Resultado<SalidaDe<'escaneo:iniciar'>>>;
+  estadoEscaneo(p: EntradaDe<'escaneo:estado'>): Promise<Resultado<SalidaDe<'escaneo:estado'>>>;
+  guardarEscaneo(p: EntradaDe<'escaneo:guardar'>): Promise<Resultado<SalidaDe<'escaneo:guardar'>>>;
+  descartarEscaneo(p: EntradaDe<'escaneo:descartar'>): Promise<Resultado<SalidaDe<'escaneo:descartar'>>>;
+  escanear(p: EntradaDe<'escaneo:escanear'>): Promise<Resultado<SalidaDe<'escaneo:escanear'>>>;
+  procesarLote(p: EntradaDe<'lote:procesar'>): Promise<Resultado<SalidaDe<'lote:procesar'>>>;
+  listarBandeja(p: EntradaDe<'bandeja:listar'>): Promise<Resultado<SalidaDe<'bandeja:listar'>>>;
+  contenidoBandeja(p: EntradaDe<'bandeja:contenido'>): Promise<Resultado<SalidaDe<'bandeja:contenido'>>>;
+  asignarBandeja(p: EntradaDe<'bandeja:asignar'>): Promise<Resultado<SalidaDe<'bandeja:asignar'>>>;
+  descartarBandeja(p: EntradaDe<'bandeja:descartar'>): Promise<Resultado<SalidaDe<'bandeja:descartar'>>>;
 }
 
 /** Which channel each api function calls; the preload and the e2e harness both use this map. */
@@ -408,4 +515,20 @@ export const metodosApi = {
   entrenarClasificador: 'clasificador:entrenar',
   estadoClasificador: 'clasificador:estado',
   importarEjemplos: 'clasificador:importar',
+  listarAnexos: 'anexos:listar',
+  anexar: 'anexos:anexar',
+  contenidoAnexo: 'anexos:contenido',
+  dispositivosEscaneo: 'escaneo:dispositivos',
+  configEscaner: 'escaneo:config',
+  configurarEscaner: 'escaneo:configurar',
+  iniciarEscaneo: 'escaneo:iniciar',
+  estadoEscaneo: 'escaneo:estado',
+  guardarEscaneo: 'escaneo:guardar',
+  descartarEscaneo: 'escaneo:descartar',
+  escanear: 'escaneo:escanear',
+  procesarLote: 'lote:procesar',
+  listarBandeja: 'bandeja:listar',
+  contenidoBandeja: 'bandeja:contenido',
+  asignarBandeja: 'bandeja:asignar',
+  descartarBandeja: 'bandeja:descartar',
 } as const satisfies Record<keyof ApiRadica, Canal>;

@@ -6,6 +6,8 @@ export type CodigoError =
   | 'CONFLICTO'
   | 'NO_INICIALIZADA'
   | 'CANAL_DESCONOCIDO'
+  | 'ARCHIVO_INVALIDO'
+  | 'ESCANER'
   | 'INTERNO';
 
 export interface ErrorRadica {

@@ -10,16 +10,31 @@ export function tempDir(prefix = 'radica-test-'): string {
 }
 
 /** A station on a real temporary SQLite file, with a controllable clock. */
-export function tempStation(opts: { now?: number; init?: boolean; transportes?: StationOptions['transportes'] } = {}) {
+export function tempStation(
+  opts: { now?: number; init?: boolean } & Pick<StationOptions, 'transportes' | 'ocr' | 'escaner' | 'leerCodigos'> = {},
+) {
   const dir = tempDir();
   let now = opts.now ?? Date.parse('2026-07-08T14:00:00Z');
-  const station: Station = openStation({ dataDir: dir, clock: () => now, transportes: opts.transportes });
+  const station: Station = openStation({
+    dataDir: dir,
+    clock: () => now,
+    transportes: opts.transportes,
+    ocr: opts.ocr,
+    escaner: opts.escaner,
+    leerCodigos: opts.leerCodigos,
+  });
   const call = async (canal: string, payload: unknown, clientId = 'test') =>
     (await station.router.handle(canal, payload, { clientId })) as Resultado<any>;
   const ok = async (canal: string, payload: unknown, clientId = 'test') => {
     const r = await call(canal, payload, clientId);
     if (!r.ok) throw new Error(`${canal}: ${r.error.code} ${r.error.message}`);
     return r.value;
+  };
+  /** The error of a call that must fail (and fails the test if it succeeds). */
+  const falla = async (canal: string, payload: unknown, clientId = 'test') => {
+    const r = await call(canal, payload, clientId);
+    if (r.ok) throw new Error(`${canal}: se esperaba un error y funcionó`);
+    return r.error;
   };
   const setup = async () => {
     await ok('estacion:inicializar', { entidad: 'Alcaldía de Prueba', sede: '01', ventanilla: '03', usuariosDemo: true }, 'setup');
@@ -30,6 +45,7 @@ export function tempStation(opts: { now?: number; init?: boolean; transportes?: 
     station,
     call,
     ok,
+    falla,
     setup,
     setNow: (ms: number) => (now = ms),
     advance: (ms: number) => (now += ms),

@@ -63,7 +63,7 @@ describe('migraciones', () => {
       INSERT INTO radicados (numero, serie_id, consecutivo, fecha_hora, radicador, remitente_id, canal, asunto, tipo, dependencia, folios, unidad_termino, catalogo_version)
         VALUES ('2026-0103-000001', 1, 1, 0, 'u', 1, 'presencial', 'Acción de tutela', 'TUT', '110', 1, 'horas', 1);`);
     v2.close();
-    const db = openDatabase(d);
+    const db = openDatabase(d, { migrations: migraciones.slice(0, 3) });
     expect(schemaVersion(db)).toBe(3);
     expect(db.prepare('SELECT numero FROM radicados').all()).toEqual([{ numero: '2026-0103-000001' }]);
     const cols = (t: string) => (db.prepare(`PRAGMA table_info(${t})`).all() as { name: string }[]).map((c) => c.name);

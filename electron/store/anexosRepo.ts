@@ -1,0 +1,162 @@
+import type { Db } from './db';
+import type { Anexo, EstadoOcr, ItemBandeja, MotivoBandeja, OrigenAnexo } from '../../shared/domain/anexos';
+import { consultaFts, SELECT_RESUMEN, type FilaResumen } from './radicadosRepo';
+
+export interface NuevoAnexo {
+  radicadoId: number;
+  sha256: string;
+  paginas: number;
+  bytes: number;
+  nombre: string;
+  origen: OrigenAnexo;
+  creadoEn: number;
+  creadoPor: string;
+}
+
+export type FilaAnexo = Omit<Anexo, 'ruta'> & { radicadoId: number };
+
+const SELECT_ANEXO = `
+  SELECT a.id, r.numero, a.radicado_id AS radicadoId, a.sha256, a.tipo, a.paginas, a.bytes, a.nombre, a.origen,
+    a.creado_en AS creadoEn, a.creado_por AS creadoPor, coalesce(t.estado, 'pendiente') AS ocr, coalesce(t.caracteres, 0) AS ocrCaracteres
+  FROM anexos a JOIN radicados r ON r.id = a.radicado_id LEFT JOIN anexos_texto t ON t.anexo_id = a.id`;
+
+const SELECT_BANDEJA = `
+  SELECT id, lote, origen, desde_pagina AS desdePagina, hasta_pagina AS hastaPagina, paginas, sha256, motivo, codigo, creado_en AS creadoEn
+  FROM bandeja_lote`;
+
+export class AnexosRepo {
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.anexos_fts_terminos USING fts5vocab(main, anexos_fts, row);');
+    this.stmts = {
+      insertar: db.prepare(
+        `INSERT INTO anexos (radicado_id, sha256, tipo, paginas, bytes, nombre, origen, creado_en, creado_por)
+         VALUES (@radicadoId, @sha256, 'application/pdf', @paginas, @bytes, @nombre, @origen, @creadoEn, @creadoPor)`,
+      ),
+      existente: db.prepare('SELECT id FROM anexos WHERE radicado_id = ? AND sha256 = ?').pluck(),
+      texto: db.prepare('INSERT INTO anexos_texto (anexo_id, estado, texto, caracteres, motor, ms, actualizado_en) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      guardarTexto: db.prepare(
+        'UPDATE anexos_texto SET estado = ?, texto = ?, caracteres = ?, motor = ?, ms = ?, detalle = ?, actualizado_en = ? WHERE anexo_id = ?',
+      ),
+      porRadicado: db.prepare(`${SELECT_ANEXO} WHERE a.radicado_id = ? ORDER BY a.id`),
+      porId: db.prepare(`${SELECT_ANEXO} WHERE a.id = ?`),
+      pendientes: db.prepare("SELECT anexo_id FROM anexos_texto WHERE estado = 'pendiente' ORDER BY anexo_id LIMIT ?").pluck(),
+      textoDe: db.prepare("SELECT group_concat(t.texto, char(10)) FROM anexos_texto t JOIN anexos a ON a.id = t.anexo_id WHERE a.radicado_id = ? AND t.estado = 'hecho'").pluck(),
+      terminos: db.prepare('SELECT term FROM temp.anexos_fts_terminos WHERE term >= ? AND term < ? LIMIT ?').pluck(),
+      referencias: db.prepare('SELECT (SELECT count(*) FROM anexos WHERE sha256 = ?) + (SELECT count(*) FROM bandeja_lote WHERE sha256 = ?)').pluck(),
+      bandeja: db.prepare(
+        `INSERT INTO bandeja_lote (lote, origen, desde_pagina, hasta_pagina, sha256, paginas, bytes, motivo, codigo, creado_en, creado_por)
+         VALUES (@lote, @origen, @desdePagina, @hastaPagina, @sha256, @paginas, @bytes, @motivo, @codigo, @creadoEn, @creadoPor)`,
+      ),
+      bandejaPendiente: db.prepare(`${SELECT_BANDEJA} WHERE resuelto_en IS NULL ORDER BY id`),
+      bandejaPorId: db.prepare(`${SELECT_BANDEJA} WHERE id = ? AND resuelto_en IS NULL`),
+      resolverBandeja: db.prepare(
+        'UPDATE bandeja_lote SET resuelto_en = ?, resuelto_por = ?, resolucion = ?, anexo_id = ? WHERE id = ? AND resuelto_en IS NULL',
+      ),
+    };
+  }
+
+  existente(radicadoId: number, sha256: string): number | null {
+    return (this.stmts.existente.get(radicadoId, sha256) as number | undefined) ?? null;
+  }
+
+  /** Inside the caller's transaction, with the audit entry: the row and its OCR state. */
+  insertar(a: NuevoAnexo, ocr: { estado: EstadoOcr; texto: string; motor: string | null; ms: number | null }): number {
+    const id = Number(this.stmts.insertar.run(a).lastInsertRowid);
+    this.stmts.texto.run(id, ocr.estado, ocr.texto, ocr.texto.length, ocr.motor, ocr.ms, a.creadoEn);
+    return id;
+  }
+
+  guardarTexto(anexoId: number, t: { estado: EstadoOcr; texto: string; motor: string; ms: number; detalle: string | null; en: number }): void {
+    this.stmts.guardarTexto.run(t.estado, t.texto, t.texto.length, t.motor, t.ms, t.detalle, t.en, anexoId);
+  }
+
+  porRadicado(radicadoId: number): FilaAnexo[] {
+    return this.stmts.porRadicado.all(radicadoId) as FilaAnexo[];
+  }
+
+  porId(id: number): FilaAnexo | null {
+    return (this.stmts.porId.get(id) as FilaAnexo | undefined) ?? null;
+  }
+
+  pendientesOcr(limite: number): number[] {
+    return this.stmts.pendientes.all(limite) as number[];
+  }
+
+  /** The recognised text of a radicado's attachments (for the classifier). */
+  textoDeRadicado(radicadoId: number): string {
+    return (this.stmts.textoDe.get(radicadoId) as string | null) ?? '';
+  }
+
+  hashesReferenciados(): string[] {
+    return this.db.prepare('SELECT sha256 FROM anexos UNION SELECT sha256 FROM bandeja_lote').pluck().all() as string[];
+  }
+
+  /** Files still pointed to by a row (an attachment or a tray item). */
+  referencias(sha256: string): number {
+    return this.stmts.referencias.get(sha256, sha256) as number;
+  }
+
+  /**
+   * Radicados whose attachments' text matches, newest attachment first, with the words in context.
+   * `radicador` limits to one clerk's radicados.
+   */
+  buscarTexto(texto: string, radicador: string | null, limite: number): (FilaResumen & { fragmento: string })[] {
+    return this.db.transaction(() => {
+      const q = consultaFts(texto, (p) => this.stmts.terminos.all(p, `${p}\u{10FFFF}`, 1001) as string[]);
+      if (!q) return [];
+      const filas = this.db
+        .prepare(
+          `SELECT m.fragmento, res.* FROM (
+             SELECT f.rowid AS anexoId, snippet(anexos_fts, 0, '«', '»', '…', 10) AS fragmento
+             FROM anexos_fts f WHERE anexos_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?) m
+           JOIN anexos a ON a.id = m.anexoId
+           JOIN (${SELECT_RESUMEN.replace('SELECT r.numero', 'SELECT r.id AS radicadoId, r.radicador, r.numero')}) res ON res.radicadoId = a.radicado_id
+           ${radicador ? 'WHERE res.radicador = ?' : ''}
+           ORDER BY m.anexoId DESC`,
+        )
+        .all(...(radicador ? [q, limite * 20, radicador] : [q, limite * 5])) as (FilaResumen & { fragmento: string; radicadoId: number; radicador: string })[];
+      const vistos = new Set<number>();
+      const out: (FilaResumen & { fragmento: string })[] = [];
+      for (const { radicadoId, radicador: _r, ...f } of filas) {
+        if (vistos.has(radicadoId)) continue;
+        vistos.add(radicadoId);
+        out.push(f);
+        if (out.length >= limite) break;
+      }
+      return out;
+    })();
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Batch review tray
+
+  insertarBandeja(i: {
+    lote: string;
+    origen: string;
+    desdePagina: number;
+    hastaPagina: number;
+    sha256: string;
+    paginas: number;
+    bytes: number;
+    motivo: MotivoBandeja;
+    codigo: string | null;
+    creadoEn: number;
+    creadoPor: string;
+  }): number {
+    return Number(this.stmts.bandeja.run(i).lastInsertRowid);
+  }
+
+  bandejaPendiente(): ItemBandeja[] {
+    return this.stmts.bandejaPendiente.all() as ItemBandeja[];
+  }
+
+  bandejaPorId(id: number): ItemBandeja | null {
+    return (this.stmts.bandejaPorId.get(id) as ItemBandeja | undefined) ?? null;
+  }
+
+  resolverBandeja(id: number, r: { en: number; por: string; resolucion: 'anexado' | 'descartado'; anexoId: number | null }): boolean {
+    return this.stmts.resolverBandeja.run(r.en, r.por, r.resolucion, r.anexoId, id).changes === 1;
+  }
+}
