@@ -25,6 +25,7 @@ import {
   type LimitesAnexos,
   type MotivoBandeja,
   type OrigenAnexo,
+  type PaginasAnexo,
   type ResultadoLote,
   type Rotacion,
 } from '../../shared/domain/anexos';
@@ -73,6 +74,8 @@ export class AnexosService {
   private colaOcr: Promise<void> = Promise.resolve();
   private ocrProgramado = false;
   private readonly escaneos = new Map<string, EscaneoEnCurso>();
+  /** Set when the station closes: the OCR queue stops before touching a closed database. */
+  private cerrado = false;
 
   constructor(
     private readonly ctx: StationContext,
@@ -226,6 +229,20 @@ export class AnexosService {
       throw new RadicaError('CONFLICTO', err instanceof Error && /coincide/.test(err.message) ? err.message : `El archivo del anexo ${anexoId} no está en la carpeta de datos.`);
     }
     return { anexo: this.aAnexo(fila), base64: bytes.toString('base64') };
+  }
+
+  /** Page images of a sealed attachment for the viewer, a few at a time. */
+  async paginas(anexoId: number, desde: number, cantidad: number, actor: Usuario): Promise<PaginasAnexo> {
+    const { anexo, base64 } = this.contenido(anexoId, actor);
+    const doc = await leerDocumento(Buffer.from(base64, 'base64'), anexo.nombre, { maxBytes: Infinity, maxPaginas: Infinity });
+    return {
+      anexo,
+      paginas: doc.paginas.slice(desde - 1, desde - 1 + cantidad).map((p, i) => {
+        const imagen = p.tipo === 'imagen' ? p.imagen : p.imagen;
+        const rotacion = p.tipo === 'pdf' ? (((p.doc.getPage(p.indice).getRotation().angle % 360) + 360) % 360 as Rotacion) : 0;
+        return { pagina: desde + i, imagen: imagen ? `data:image/${imagen.formato};base64,${imagen.bytes.toString('base64')}` : null, rotacion };
+      }),
+    };
   }
 
   private aAnexo(f: NonNullable<ReturnType<AnexosRepo['porId']>>): Anexo {
@@ -572,7 +589,7 @@ export class AnexosService {
 
   /** Starts (once) a pass over the pending attachments; `esperarOcr` waits for it. */
   programarOcr(): void {
-    if (this.ocrProgramado) return;
+    if (this.ocrProgramado || this.cerrado) return;
     this.ocrProgramado = true;
     this.colaOcr = this.colaOcr
       .then(async () => {
@@ -594,9 +611,11 @@ export class AnexosService {
   async procesarPendientes(): Promise<number> {
     let hechos = 0;
     for (;;) {
+      if (this.cerrado) return hechos;
       const ids = this.repo.pendientesOcr(20);
       if (ids.length === 0) return hechos;
       for (const id of ids) {
+        if (this.cerrado) return hechos;
         await this.reconocerAnexo(id);
         hechos++;
       }
@@ -618,6 +637,7 @@ export class AnexosService {
         textos.push((await this.dep.ocr.reconocer(imagen, p.rotacion)).texto);
       }
       const texto = textos.join('\n\f\n').trim();
+      if (this.cerrado) return;
       this.repo.guardarTexto(id, {
         estado: conImagen === 0 ? 'sin_imagenes' : 'hecho',
         texto,
@@ -627,12 +647,14 @@ export class AnexosService {
         en: en(),
       });
     } catch (err) {
+      if (this.cerrado) return;
       logError('ocr', err);
       this.repo.guardarTexto(id, { estado: 'fallido', texto: '', motor: this.dep.ocr.nombre, ms: Math.round(performance.now() - t0), detalle: null, en: en() });
     }
   }
 
   async cerrar(): Promise<void> {
+    this.cerrado = true;
     for (const e of this.escaneos.values()) rmSync(e.carpeta, { recursive: true, force: true });
     this.escaneos.clear();
     await this.dep.ocr.cerrar();
