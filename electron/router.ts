@@ -76,6 +76,7 @@ export function createRouter(services: StationServices): Router {
     'anexos:listar': (input, sesion) => services.anexos.listar(input.numero, sesion!),
     'anexos:anexar': (input, sesion) => services.anexos.anexarArchivos(input.numero, archivosDe(input.archivos), sesion!),
     'anexos:contenido': (input, sesion) => services.anexos.contenido(input.anexo, sesion!),
+    'anexos:paginas': (input, sesion) => services.anexos.paginas(input.anexo, input.desde, input.cantidad, sesion!),
     'escaneo:dispositivos': () => services.anexos.dispositivos(),
     'escaneo:config': () => services.anexos.configEscaner(),
     'escaneo:configurar': (input, sesion) => services.anexos.configurarEscaner(input, sesion!),

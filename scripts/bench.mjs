@@ -8,6 +8,7 @@ const SUITES = {
   radicacion: './bench/radicacion.mjs',
   sticker: './bench/sticker.mjs',
   clasificador: './bench/clasificador.mjs',
+  escaneo: './bench/escaneo.mjs',
 };
 
 const dir = path.dirname(fileURLToPath(import.meta.url));

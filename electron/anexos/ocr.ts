@@ -34,6 +34,8 @@ export function motorTesseract(o: OpcionesTesseract = {}): MotorOcr {
   let trabajador: Promise<TrabajadorTesseract> | null = null;
   let temporizador: NodeJS.Timeout | null = null;
   let enCurso = 0;
+  /** Closed for good (the station closed): no new worker may start and keep the process alive. */
+  let cerrado = false;
 
   async function iniciar(): Promise<TrabajadorTesseract> {
     // Loaded on demand: the CLI's other commands and the tests that do not OCR never pay for it.
@@ -53,12 +55,12 @@ export function motorTesseract(o: OpcionesTesseract = {}): MotorOcr {
   function programarCierre(): void {
     if (temporizador) clearTimeout(temporizador);
     temporizador = setTimeout(() => {
-      if (enCurso === 0) void cerrar();
+      if (enCurso === 0) void detenerTrabajador();
     }, inactividadMs);
     temporizador.unref();
   }
 
-  async function cerrar(): Promise<void> {
+  async function detenerTrabajador(): Promise<void> {
     if (temporizador) clearTimeout(temporizador);
     temporizador = null;
     const t = trabajador;
@@ -69,6 +71,7 @@ export function motorTesseract(o: OpcionesTesseract = {}): MotorOcr {
   return {
     nombre: 'tesseract.js 7 (spa)',
     async reconocer(imagen, rotacion = 0) {
+      if (cerrado) throw new Error('OCR cerrado');
       enCurso++;
       try {
         trabajador ??= iniciar();
@@ -80,10 +83,14 @@ export function motorTesseract(o: OpcionesTesseract = {}): MotorOcr {
         return { texto: r.data.text.trim(), confianza: r.data.confidence };
       } finally {
         enCurso--;
-        programarCierre();
+        if (cerrado && enCurso === 0) void detenerTrabajador();
+        else programarCierre();
       }
     },
-    cerrar,
+    async cerrar() {
+      cerrado = true;
+      await detenerTrabajador();
+    },
   };
 }
 

@@ -24,6 +24,8 @@ import { impresoraDeUri } from '../services/impresionService';
 import { errorDeValidacion } from '../router';
 import { comandoClasificador, UsoClasificador } from './clasificador';
 import { clasificadorEstacion, esComandoDeEstacion } from './clasificadorEstacion';
+import { COMANDOS_ANEXOS, comandoAnexos } from './anexos';
+import { crearEscaner, escanerPorDefecto } from '../scanning';
 
 const AYUDA = `Radica — estación de ventanilla única de radicación
 
@@ -57,6 +59,13 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   clasificador sugerir --data-dir DIR "texto"      sugerencias de tipo y dependencia de la estación
   clasificador reentrenar | estado                 modelos de la estación
   clasificador importar --csv F --texto COL [--tipo COL] [--dependencia COL]
+  anexar NUMERO ARCHIVO…          PDF, JPEG, PNG o TIFF (las imágenes se unen en un PDF) [--sin-ocr]
+  anexos NUMERO                   anexos sellados: sha256, páginas, bytes, OCR, ruta
+  escanear NUMERO --dispositivo DEV [--fuente adf|plano] [--paginas N] [--resolucion DPI]
+          [--modo color|gris|blanco_negro] [--duplex]      (sin --dispositivo: el configurado)
+  escaneres                       escáneres que ve esta estación
+  lote CARPETA_O_ARCHIVO          separa un lote por los rótulos y anexa cada parte a su radicado
+  bandeja                         partes de lotes que esperan revisión
 
 Directorio de datos por defecto: ${defaultDataDir()} (o la variable RADICA_DATA_DIR).`;
 
@@ -112,6 +121,13 @@ const opciones = {
   pliegues: { type: 'string' },
   umbral: { type: 'string' },
   k: { type: 'string' },
+  dispositivo: { type: 'string' },
+  fuente: { type: 'string' },
+  paginas: { type: 'string' },
+  resolucion: { type: 'string' },
+  modo: { type: 'string' },
+  duplex: { type: 'boolean', default: false },
+  'sin-ocr': { type: 'boolean', default: false },
 } as const;
 
 type Valores = ReturnType<typeof parseArgs<{ options: typeof opciones; allowPositionals: true }>>['values'];
@@ -172,7 +188,11 @@ function resumenRadicado(r: Radicado): string {
 function tabla(rs: RadicadoResumen[]): string {
   if (rs.length === 0) return 'No se encontraron radicados.';
   return rs
-    .map((r) => `${r.numero}  ${formatFechaHora(r.fechaHora)}  ${r.tipo.padEnd(8)} ${r.estado.padEnd(7)} ${r.remitenteNombre} — ${r.asunto.slice(0, 60)}`)
+    .map(
+      (r) =>
+        `${r.numero}  ${formatFechaHora(r.fechaHora)}  ${r.tipo.padEnd(8)} ${r.estado.padEnd(7)} ${r.remitenteNombre} — ${r.asunto.slice(0, 60)}` +
+        (r.fragmento ? `\n    en un anexo: ${r.fragmento.replace(/\s+/g, ' ')}` : ''),
+    )
     .join('\n');
 }
 
@@ -265,6 +285,7 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
           ...r.problemas.map((p) => `  - ${p}`),
           ...r.series.map((s) => `  Serie ${s.serie}: ${s.desde}…${s.hasta}, ${s.total} radicados, ${s.anulados} anulados`),
           `  Auditoría: ${r.auditoria.entradas} entradas, cadena ${r.auditoria.valida ? 'válida' : 'ROTA'}`,
+          `  Anexos: ${r.anexos.archivos} archivos${r.anexos.faltantes ? `, ${r.anexos.faltantes} FALTANTES` : ''}${r.anexos.alterados ? `, ${r.anexos.alterados} ALTERADOS` : ''}`,
           `  Integridad SQLite: ${r.integridad}`,
         ].join('\n');
         if (!r.ok) throw new FalloVerificacion(texto, r);
@@ -347,6 +368,25 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
         return { json: r, texto: `Código válido: el radicado ${r.numero} fue expedido por esta estación con ese código.` };
       }
       default:
+        if ((COMANDOS_ANEXOS as readonly string[]).includes(comando)) {
+          return comandoAnexos(
+            comando as (typeof COMANDOS_ANEXOS)[number],
+            call,
+            station,
+            {
+              numero: posicionales[0] ?? v.numero,
+              archivos: posicionales.slice(comando === 'lote' ? 0 : 1),
+              dispositivo: v.dispositivo,
+              fuente: v.fuente,
+              paginas: entero(v.paginas, 'paginas'),
+              resolucion: entero(v.resolucion, 'resolucion'),
+              modo: v.modo,
+              duplex: v.duplex,
+              sinOcr: v['sin-ocr'] ?? false,
+            },
+            requerida,
+          );
+        }
         throw new UsoIncorrecto(`Comando desconocido: ${comando}.`);
     }
   });
@@ -438,10 +478,21 @@ class FalloVerificacion extends Error {
   }
 }
 
+/**
+ * SANE device options a driver needs on every scan (`--swdeskew=yes`, the test backend's
+ * `--test-picture=Grid`) come from RADICA_SANE_ARGUMENTOS, space-separated `--opcion=valor`.
+ */
+function escanerDeLaCli() {
+  const extra = process.env.RADICA_SANE_ARGUMENTOS?.trim();
+  if (extra && process.platform !== 'win32') return crearEscaner('sane', { argumentosExtra: extra.split(/\s+/) });
+  return escanerPorDefecto(process.platform);
+}
+
 async function conEstacion(dataDir: string, fn: (call: Llamar, station: Station, usuario: Usuario) => Promise<Salida>): Promise<Salida> {
   let station: Station;
   try {
-    station = openStation({ dataDir });
+    // The scanner adapter only runs a program when asked to scan: cheap to have for every command.
+    station = openStation({ dataDir, escaner: escanerDeLaCli() });
   } catch (err) {
     if (err instanceof RadicaError) throw err;
     throw new RadicaError('INTERNO', `No se pudo abrir la base de datos en ${dataDir}: ${(err as { code?: string }).code ?? (err as Error).message}.`);
@@ -456,6 +507,7 @@ async function conEstacion(dataDir: string, fn: (call: Llamar, station: Station,
     };
     return await fn(call, station, usuario);
   } finally {
+    await station.services.anexos.cerrar();
     station.close();
   }
 }

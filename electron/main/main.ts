@@ -10,6 +10,9 @@ import { canales } from '../../shared/ipc/contract';
 import { APP_ORIGIN, CSP, archivoDeRenderer, remitenteConfiable } from './security';
 import { logError } from '../log';
 import { impresoraSistema } from './impresoraSistema';
+import { escanerPorDefecto } from '../scanning';
+import { vigilarCarpetaEscaneo } from '../services/carpetaEscaneo';
+import type { CarpetaVigilada } from '../scanning/carpetaVigilada';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 app.enableSandbox();
@@ -17,6 +20,14 @@ app.enableSandbox();
 let station: Station | null = null;
 let colaImpresion: NodeJS.Timeout | null = null;
 let reentrenamiento: NodeJS.Timeout | null = null;
+let carpetaEscaneo: CarpetaVigilada | null = null;
+
+/** The multifunction printer's scan folder, when IT configured one; and OCR left pending by a previous run. */
+function iniciarAnexos(st: Station): void {
+  st.services.anexos.programarOcr();
+  const carpeta = st.services.anexos.configEscaner()?.carpeta;
+  if (carpeta) carpetaEscaneo = vigilarCarpetaEscaneo(st.services.anexos, carpeta);
+}
 
 /** Every few seconds the print queue retries the jobs whose time has come (printer back on, cable back in). */
 const CADA_MS = 3000;
@@ -118,7 +129,7 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     try {
-      station = openStation({ dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData'), impresoraSistema });
+      station = openStation({ dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData'), impresoraSistema, escaner: escanerPorDefecto(process.platform) });
     } catch (err) {
       logError('abrir estación', err);
       app.exit(1);
@@ -128,6 +139,7 @@ if (!app.requestSingleInstanceLock()) {
     registrarIpc(station);
     iniciarColaImpresion(station);
     iniciarReentrenamiento(station);
+    iniciarAnexos(station);
     crearVentana(station);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0 && station) crearVentana(station);
@@ -137,6 +149,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (colaImpresion) clearInterval(colaImpresion);
     if (reentrenamiento) clearInterval(reentrenamiento);
+    void carpetaEscaneo?.detener();
     station?.close();
     station = null;
     app.quit();

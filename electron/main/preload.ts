@@ -41,6 +41,7 @@ const api = {
   listarAnexos: canal('anexos:listar'),
   anexar: canal('anexos:anexar'),
   contenidoAnexo: canal('anexos:contenido'),
+  paginasAnexo: canal('anexos:paginas'),
   dispositivosEscaneo: canal('escaneo:dispositivos'),
   configEscaner: canal('escaneo:config'),
   configurarEscaner: canal('escaneo:configurar'),

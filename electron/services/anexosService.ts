@@ -633,6 +633,7 @@ export class AnexosService {
       for (const p of doc.paginas) {
         const imagen = p.tipo === 'imagen' ? p.imagen : p.imagen;
         if (!imagen) continue;
+        if (this.cerrado) return;
         conImagen++;
         textos.push((await this.dep.ocr.reconocer(imagen, p.rotacion)).texto);
       }

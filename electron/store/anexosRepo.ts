@@ -106,26 +106,29 @@ export class AnexosRepo {
     return this.db.transaction(() => {
       const q = consultaFts(texto, (p) => this.stmts.terminos.all(p, `${p}\u{10FFFF}`, 1001) as string[]);
       if (!q) return [];
-      const filas = this.db
+      // Newest matching attachments first, walked in rowid order so FTS5 stops early; the
+      // snippets (the costly part) are computed only for the rows shown.
+      const candidatos = this.db
         .prepare(
-          `SELECT m.fragmento, res.* FROM (
-             SELECT f.rowid AS anexoId, snippet(anexos_fts, 0, '«', '»', '…', 10) AS fragmento
-             FROM anexos_fts f WHERE anexos_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?) m
+          `SELECT m.anexoId, a.radicado_id AS radicadoId FROM (
+             SELECT rowid AS anexoId FROM anexos_fts WHERE anexos_fts MATCH ? ORDER BY rowid DESC LIMIT ?) m
            JOIN anexos a ON a.id = m.anexoId
-           JOIN (${SELECT_RESUMEN.replace('SELECT r.numero', 'SELECT r.id AS radicadoId, r.radicador, r.numero')}) res ON res.radicadoId = a.radicado_id
-           ${radicador ? 'WHERE res.radicador = ?' : ''}
+           ${radicador ? 'JOIN radicados r ON r.id = a.radicado_id WHERE r.radicador = ?' : ''}
            ORDER BY m.anexoId DESC`,
         )
-        .all(...(radicador ? [q, limite * 20, radicador] : [q, limite * 5])) as (FilaResumen & { fragmento: string; radicadoId: number; radicador: string })[];
-      const vistos = new Set<number>();
-      const out: (FilaResumen & { fragmento: string })[] = [];
-      for (const { radicadoId, radicador: _r, ...f } of filas) {
-        if (vistos.has(radicadoId)) continue;
-        vistos.add(radicadoId);
-        out.push(f);
-        if (out.length >= limite) break;
+        .all(...(radicador ? [q, limite * 20, radicador] : [q, limite * 5])) as { anexoId: number; radicadoId: number }[];
+      const elegidos = new Map<number, number>();
+      for (const c of candidatos) {
+        if (!elegidos.has(c.radicadoId)) elegidos.set(c.radicadoId, c.anexoId);
+        if (elegidos.size >= limite) break;
       }
-      return out;
+      if (elegidos.size === 0) return [];
+      const fragmento = this.db.prepare(`SELECT snippet(anexos_fts, 0, '«', '»', '…', 10) FROM anexos_fts WHERE anexos_fts MATCH ? AND rowid = ?`).pluck();
+      const resumen = this.db.prepare(`${SELECT_RESUMEN} WHERE r.id = ?`);
+      return [...elegidos].map(([radicadoId, anexoId]) => ({
+        ...(resumen.get(radicadoId) as FilaResumen),
+        fragmento: fragmento.get(q, anexoId) as string,
+      }));
     })();
   }
 

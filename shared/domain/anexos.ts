@@ -69,3 +69,9 @@ export const LIMITES_POR_DEFECTO: LimitesAnexos = { maxBytes: 50 * 1024 * 1024, 
 
 /** 0, 90, 180 or 270 degrees clockwise, as the clerk turned the page before saving. */
 export type Rotacion = 0 | 90 | 180 | 270;
+
+/** Pages of a sealed attachment as images, for the viewer (born-digital pages have no image). */
+export interface PaginasAnexo {
+  anexo: Anexo;
+  paginas: { pagina: number; imagen: string | null; rotacion: Rotacion }[];
+}

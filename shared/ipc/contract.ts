@@ -22,7 +22,7 @@ import { UNIDADES_TERMINO } from '../domain/catalog';
 import { PLANTILLAS, type StickerLayout } from '../sticker/types';
 import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../domain/impresion';
 import type { EstadoClasificador, ResultadoSugerencias } from '../sugerencias';
-import type { Anexo, ItemBandeja, ResultadoLote } from '../domain/anexos';
+import type { Anexo, ItemBandeja, PaginasAnexo, ResultadoLote } from '../domain/anexos';
 import type { ConfigEscaner, DispositivoEscaneo, EstadoEscaneo } from '../domain/escaneo';
 
 const texto = (campo: string, max: number) =>
@@ -304,6 +304,10 @@ export const anexarSchema = z.object({
 
 export const listarAnexosSchema = z.object({ numero: numeroRadicado });
 export const anexoIdSchema = z.object({ anexo: z.number({ error: 'Anexo: indique su número.' }).int().positive() });
+export const paginasAnexoSchema = anexoIdSchema.extend({
+  desde: z.number().int().positive().default(1),
+  cantidad: z.number().int().min(1).max(20, 'Máximo 20 páginas por consulta.').default(10),
+});
 
 const fuenteSchema = z.enum(['adf', 'plano'], { error: 'Fuente: use adf (alimentador) o plano (cama plana).' });
 const modoSchema = z.enum(['color', 'gris', 'blanco_negro'], { error: 'Modo: use color, gris o blanco_negro.' });
@@ -414,6 +418,7 @@ export const contrato = {
   'anexos:listar': canal<typeof listarAnexosSchema, Anexo[]>(listarAnexosSchema, TODOS),
   'anexos:anexar': canal<typeof anexarSchema, Anexo[]>(anexarSchema, TODOS),
   'anexos:contenido': canal<typeof anexoIdSchema, { anexo: Anexo; base64: string }>(anexoIdSchema, TODOS),
+  'anexos:paginas': canal<typeof paginasAnexoSchema, PaginasAnexo>(paginasAnexoSchema, TODOS),
   'escaneo:dispositivos': canal<typeof vacio, DispositivoEscaneo[]>(vacio, TODOS),
   'escaneo:config': canal<typeof vacio, ConfigEscaner | null>(vacio, TODOS),
   'escaneo:configurar': canal<typeof configEscanerSchema, ConfigEscaner>(configEscanerSchema, ['administrador']),
@@ -471,6 +476,7 @@ export interface ApiRadica {
   listarAnexos(p: EntradaDe<'anexos:listar'>): Promise<Resultado<SalidaDe<'anexos:listar'>>>;
   anexar(p: EntradaDe<'anexos:anexar'>): Promise<Resultado<SalidaDe<'anexos:anexar'>>>;
   contenidoAnexo(p: EntradaDe<'anexos:contenido'>): Promise<Resultado<SalidaDe<'anexos:contenido'>>>;
+  paginasAnexo(p: EntradaDe<'anexos:paginas'>): Promise<Resultado<SalidaDe<'anexos:paginas'>>>;
   dispositivosEscaneo(p: EntradaDe<'escaneo:dispositivos'>): Promise<Resultado<SalidaDe<'escaneo:dispositivos'>>>;
   configEscaner(p: EntradaDe<'escaneo:config'>): Promise<Resultado<SalidaDe<'escaneo:config'>>>;
   configurarEscaner(p: EntradaDe<'escaneo:configurar'>): Promise<Resultado<SalidaDe<'escaneo:configurar'>>>;
@@ -518,6 +524,7 @@ export const metodosApi = {
   listarAnexos: 'anexos:listar',
   anexar: 'anexos:anexar',
   contenidoAnexo: 'anexos:contenido',
+  paginasAnexo: 'anexos:paginas',
   dispositivosEscaneo: 'escaneo:dispositivos',
   configEscaner: 'escaneo:config',
   configurarEscaner: 'escaneo:configurar',

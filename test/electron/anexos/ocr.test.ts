@@ -1,0 +1,39 @@
+/**
+ * Real OCR: tesseract.js with the Spanish data shipped in @tesseract.js-data/spa, offline, on a
+ * Spanish letter rendered at 300 dpi. The issue's bar: character error rate ≤ 3 %.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { motorTesseract } from '../../../electron/anexos/ocr';
+import { imagenDe } from '../../../electron/anexos/documento';
+import { CARTA, cartaPdf, rasterizar, tasaErrorCaracteres } from './muestras';
+
+const motor = motorTesseract({ inactividadMs: 5_000 });
+afterAll(() => motor.cerrar());
+
+describe('OCR (tesseract.js, español)', () => {
+  it('lee una carta en español a 300 ppp con menos de 3 % de errores de carácter', async () => {
+    const png = rasterizar(await cartaPdf(), 300, 'png');
+    const r = await motor.reconocer(imagenDe('png', png, 'carta', 300));
+    const cer = tasaErrorCaracteres(CARTA, r.texto);
+    expect(cer, `CER ${(cer * 100).toFixed(2)} %\n${r.texto}`).toBeLessThanOrEqual(0.03);
+    expect(r.texto).toContain('Constitución Política');
+    expect(r.confianza).toBeGreaterThan(70);
+  }, 120_000);
+
+  it('una página girada se lee con la rotación que le dio el funcionario', async () => {
+    // The page as it came out of the feeder, upside down; the clerk turned it 180°.
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    const os = await import('node:os');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'radica-ocr-'));
+    const { PDFDocument, degrees } = await import('pdf-lib');
+    const doc = await PDFDocument.load(await cartaPdf());
+    doc.getPage(0).setRotation(degrees(180));
+    writeFileSync(path.join(dir, 'g.pdf'), await doc.save());
+    execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', '-singlefile', path.join(dir, 'g.pdf'), path.join(dir, 'g')]);
+    const png = readFileSync(path.join(dir, 'g.png'));
+    const r = await motor.reconocer(imagenDe('png', png, 'g', 200), 180);
+    expect(r.texto).toContain('derecho fundamental de petición');
+  }, 120_000);
+});
