@@ -47,6 +47,8 @@ export async function run(argv) {
     accuracy: r4(cv.accuracy),
     macroF1: r4(cv.macroF1),
     porClase: Object.fromEntries(Object.entries(cv.porClase).map(([e, c]) => [e, { precision: r4(c.precision), recall: r4(c.recall), f1: r4(c.f1), soporte: c.soporte }])),
+    // A change is only real if it holds fold by fold, not just in the pooled figure.
+    porPliegue: cv.porPliegue.map((f) => ({ accuracy: r4(f.accuracy), macroF1: r4(f.macroF1) })),
   });
 
   const t0 = performance.now();
