@@ -20,6 +20,7 @@ const ACCION_NOMBRE: Record<string, string> = {
   anular: 'Anuló el radicado',
   reimprimir: 'Reimprimió el rótulo (COPIA)',
   imprimir: 'Imprimió el rótulo',
+  anexar: 'Anexó un documento digitalizado',
 };
 
 export const accionNombre = (accion: string): string => ACCION_NOMBRE[accion] ?? accion;

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStation, type Station } from '../../electron/station';
+import { openStation, type Station, type StationOptions } from '../../electron/station';
 import { metodosApi } from '../../shared/ipc/contract';
 import { bindApi, serveRenderer } from '../../scripts/dev/browserHost';
 
@@ -34,7 +34,12 @@ export interface RadicaApp {
   abrir(): Promise<void>;
 }
 
-export const test = base.extend<{ estacion: EstacionPrueba; app: RadicaApp }, { servidor: { url: string } }>({
+/** What a spec may pass to openStation besides the data directory (a scanner, a fake OCR…). */
+export type OpcionesEstacion = Omit<StationOptions, 'dataDir'>;
+
+export const test = base.extend<{ opcionesEstacion: OpcionesEstacion; estacion: EstacionPrueba; app: RadicaApp }, { servidor: { url: string } }>({
+  // Override per spec: test.use({ opcionesEstacion: async ({}, use) => use({ escaner: …, ocr: … }) }).
+  opcionesEstacion: async ({}, use) => use({}),
   servidor: [
     async ({}, use) => {
       const s = await serveRenderer(DIST_RENDERER);
@@ -43,9 +48,9 @@ export const test = base.extend<{ estacion: EstacionPrueba; app: RadicaApp }, { 
     },
     { scope: 'worker' },
   ],
-  estacion: async ({}, use) => {
+  estacion: async ({ opcionesEstacion }, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'radica-e2e-'));
-    const station = openStation({ dataDir });
+    const station = openStation({ ...opcionesEstacion, dataDir });
     await use({ station, dataDir });
     station.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -9,6 +9,7 @@ import { accionNombre, puedeAnular } from '../labels';
 import { AnularForm } from './AnularForm';
 import type { ConfigImpresion } from '../../../shared/domain/impresion';
 import { ImpresionRadicado } from './ImpresionRadicado';
+import { AnexosRadicado } from './AnexosRadicado';
 
 interface Props {
   detalle: RadicadoDetalle;
@@ -145,6 +146,7 @@ export function DetalleRadicado({ detalle: d, usuario, active, onBack, onChanged
           </dl>
         </section>
       </div>
+      <AnexosRadicado numero={d.numero} puedeAnexar={d.estado === 'ACTIVO'} onAnexado={onChanged} />
       <ImpresionRadicado
         numero={d.numero}
         config={configImpresion}

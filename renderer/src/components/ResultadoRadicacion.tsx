@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import type { Radicado } from '../../../shared/domain/radicado';
 import { formatFechaHora } from '../../../shared/domain/bogota';
 import { describeVencimiento } from '../../../shared/domain/terms';
@@ -11,10 +11,12 @@ interface Props {
   onNext: () => void;
   configImpresion: ConfigImpresion | null;
   active: boolean;
+  /** What became of the scan and the files (attachments). */
+  children?: ReactNode;
 }
 
 /** The number the clerk writes or reads to the citizen, in large type, with date and deadline. */
-export function ResultadoRadicacion({ radicado, headingRef, onNext, configImpresion, active }: Props) {
+export function ResultadoRadicacion({ radicado, headingRef, onNext, configImpresion, active, children }: Props) {
   const codigo = radicado.codigoVerificacion;
   return (
     <div className="result" role="region" aria-labelledby="resultado-numero">
@@ -52,6 +54,7 @@ export function ResultadoRadicacion({ radicado, headingRef, onNext, configImpres
           </div>
         ) : null}
       </dl>
+      {children}
       <ImpresionRadicado numero={radicado.numero} config={configImpresion} active={active} modo="radicar" idBase="resultado" />
       <p className="result-hint">
         <kbd>F2</kbd> o <kbd>Ctrl+N</kbd>: siguiente ciudadano

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState } from 'react';
 import type { FormEvent, KeyboardEvent } from 'react';
 import type { RadicadoDetalle, RadicadoResumen, Usuario } from '../../../shared/domain/radicado';
 import { formatFecha, formatFechaHora } from '../../../shared/domain/bogota';
@@ -7,6 +7,17 @@ import { buildSearch, SEARCH_MODE_LABEL } from '../searchMode';
 import type { SearchMode } from '../searchMode';
 import { DetalleRadicado } from '../components/DetalleRadicado';
 import type { ConfigImpresion } from '../../../shared/domain/impresion';
+import { partesFragmento } from '../anexos';
+
+/** OCR words around the match, the match itself marked. */
+function Fragmento({ texto }: { texto: string }) {
+  return (
+    <p className="fragmento">
+      <span className="fragmento-rotulo">En el anexo:</span>{' '}
+      {partesFragmento(texto).map((p, i) => (p.marca ? <mark key={i}>{p.texto}</mark> : <span key={i}>{p.texto}</span>))}
+    </p>
+  );
+}
 
 interface ConsultaProps {
   active: boolean;
@@ -158,25 +169,37 @@ export function ConsultaScreen({ active, usuario, configImpresion }: ConsultaPro
             </thead>
             <tbody>
               {results.map((r) => (
-                <tr key={r.numero} onClick={() => void open(r.numero)} className={r.estado === 'ANULADO' ? 'is-anulado' : undefined}>
-                  <td>
-                    <button type="button" className="link-btn mono" data-numero={r.numero} onKeyDown={onRowKey}>
-                      {r.numero}
-                    </button>
-                  </td>
-                  <td>{formatFechaHora(r.fechaHora)}</td>
-                  <td>
-                    {r.remitenteNombre || 'Anónimo'}
-                    <br />
-                    <span className="muted">{r.remitenteDocumento}</span>
-                  </td>
-                  <td title={r.tipoNombre}>{r.tipo}</td>
-                  <td>{r.dependenciaNombre}</td>
-                  <td>
-                    <span className={r.estado === 'ANULADO' ? 'badge badge--anulado' : 'badge badge--activo'}>{r.estado}</span>
-                  </td>
-                  <td>{r.venceEl ? formatFecha(r.venceEl) : 'Sin término'}</td>
-                </tr>
+                <Fragment key={r.numero}>
+                  <tr onClick={() => void open(r.numero)} className={[r.estado === 'ANULADO' ? 'is-anulado' : '', r.fragmento ? 'con-fragmento' : ''].filter(Boolean).join(' ') || undefined}>
+                    <td>
+                      <button type="button" className="link-btn mono" data-numero={r.numero} onKeyDown={onRowKey}>
+                        {r.numero}
+                      </button>
+                    </td>
+                    <td>{formatFechaHora(r.fechaHora)}</td>
+                    <td>
+                      {r.remitenteNombre || 'Anónimo'}
+                      <br />
+                      <span className="muted">{r.remitenteDocumento}</span>
+                    </td>
+                    <td title={r.tipoNombre}>{r.tipo}</td>
+                    <td>{r.dependenciaNombre}</td>
+                    <td>
+                      <span className={r.estado === 'ANULADO' ? 'badge badge--anulado' : 'badge badge--activo'}>{r.estado}</span>
+                    </td>
+                    <td>{r.venceEl ? formatFecha(r.venceEl) : 'Sin término'}</td>
+                  </tr>
+                  {r.fragmento ? (
+                    <tr className="fila-fragmento" onClick={() => void open(r.numero)}>
+                      <td colSpan={7}>
+                        <p className="fragmento-asunto">
+                          <span className="fragmento-rotulo">Asunto:</span> {r.asunto}
+                        </p>
+                        <Fragmento texto={r.fragmento} />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

@@ -17,6 +17,12 @@ import type { RadicarForm } from '../radicarForm';
 import type { ResultadoSugerencias } from '../../../shared/sugerencias';
 import type { RadicarInput } from '../../../shared/ipc/contract';
 import { SugerenciaCampo, anuncioSugerencias } from '../components/SugerenciaCampo';
+import type { Anexo } from '../../../shared/domain/anexos';
+import { useEscaneo } from '../useEscaneo';
+import { MiniaturasEscaneo } from '../components/MiniaturasEscaneo';
+import { SelectorArchivos } from '../components/SelectorArchivos';
+import { EXTENSIONES_ANEXO, formatBytes, leerArchivos, shaCorto, textoSugerencias } from '../anexos';
+import type { ArchivoLeido } from '../anexos';
 
 /** Wait this long after the last keystroke in the asunto before asking for suggestions. */
 const ESPERA_SUGERENCIAS_MS = 150;
@@ -27,6 +33,14 @@ function registroSugerencia(s: ResultadoSugerencias | null): RadicarInput['suger
   const puntaje = (x: { codigo: string; probabilidad: number }) => ({ codigo: x.codigo, probabilidad: x.probabilidad });
   return { modelo: s.modelo, fuente: s.fuente, tipos: s.tipos.map(puntaje), dependencias: s.dependencias.map(puntaje) };
 }
+
+/** What became of the pages and files after the radicado got its number. */
+interface Anexado {
+  anexos: Anexo[];
+  errorEscaneo: string | null;
+  errorArchivos: string | null;
+}
+const ANEXADO_VACIO: Anexado = { anexos: [], errorEscaneo: null, errorArchivos: null };
 
 const UNIDADES_EDITABLES: UnidadTermino[] = ['dias_habiles', 'dias_calendario', 'horas'];
 
@@ -53,6 +67,20 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
   const firstField = useRef<HTMLSelectElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const resultRef = useRef<HTMLHeadingElement>(null);
+  const done = result !== null;
+  const escaneo = useEscaneo();
+  const esc = escaneo.escaneo;
+  /** The clerk typed the folios herself: the page count no longer overwrites them. */
+  const foliosTocados = useRef(false);
+  const [archivos, setArchivos] = useState<ArchivoLeido[]>([]);
+  const [errorArchivo, setErrorArchivo] = useState<string | null>(null);
+  const archivoRef = useRef<HTMLInputElement>(null);
+  const escanearBtn = useRef<HTMLButtonElement>(null);
+  const [anexado, setAnexado] = useState<Anexado>(ANEXADO_VACIO);
+  const [anexando, setAnexando] = useState(false);
+  const [confirmando, setConfirmando] = useState(false);
+  const [avisoEscaneo, setAvisoEscaneo] = useState('');
+  const volverConfirmBtn = useRef<HTMLButtonElement>(null);
 
   const set = <K extends keyof RadicarForm>(k: K, v: RadicarForm[K]) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -70,8 +98,15 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
   );
   const tipo = catalogo?.tipos.find((t) => t.codigo === form.tipo);
 
-  const nextCitizen = useCallback(() => {
+  const limpiar = useCallback(() => {
+    setConfirmando(false);
     setForm(FORM_VACIO);
+    foliosTocados.current = false;
+    setArchivos([]);
+    setErrorArchivo(null);
+    setAnexado(ANEXADO_VACIO);
+    setAvisoEscaneo('');
+    if (archivoRef.current) archivoRef.current.value = '';
     setSugerencias(null);
     setError(null);
     setResult(null);
@@ -79,6 +114,41 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
     lastLookup.current = '';
     requestAnimationFrame(() => firstField.current?.focus());
   }, []);
+
+  // Pages or files not yet in a radicado are never dropped without asking.
+  const hayEscaneo = esc !== null && (esc.paginas.length > 0 || esc.estado === 'escaneando');
+  const pendiente = hayEscaneo || archivos.length > 0;
+  const descartarEscaneo = escaneo.descartar;
+  const nextCitizen = useCallback(
+    (confirmado = false) => {
+      if (pendiente && !confirmado) {
+        setConfirmando(true);
+        requestAnimationFrame(() => volverConfirmBtn.current?.focus());
+        return;
+      }
+      if (esc) void descartarEscaneo(false);
+      limpiar();
+    },
+    [pendiente, esc, descartarEscaneo, limpiar],
+  );
+
+  const iniciarEscaneo = escaneo.iniciar;
+  const escanear = useCallback(async () => {
+    if (done || escaneo.iniciando) return;
+    if (esc) {
+      setAvisoEscaneo('Ya hay un escaneo en este radicado. Para escanear de nuevo, primero descártelo.');
+      return;
+    }
+    setAvisoEscaneo('');
+    await iniciarEscaneo();
+  }, [done, esc, escaneo.iniciando, iniciarEscaneo]);
+
+  // The page count is offered as folios until the clerk types them herself.
+  const nPaginas = esc?.paginas.length ?? 0;
+  useEffect(() => {
+    if (foliosTocados.current || done) return;
+    setForm((f) => ({ ...f, folios: esc && nPaginas > 0 ? String(nPaginas) : FORM_VACIO.folios }));
+  }, [nPaginas, esc === null, done]);
 
   // F2 or Ctrl+N: next citizen. Only while this screen is shown.
   useEffect(() => {
@@ -88,27 +158,33 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
       if (e.key === 'F2' || ctrlN) {
         e.preventDefault();
         nextCitizen();
+      } else if (e.key === 'F4' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        void escanear();
+      } else if (e.key === 'Escape' && confirmando) {
+        e.preventDefault();
+        setConfirmando(false);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, nextCitizen]);
+  }, [active, nextCitizen, escanear, confirmando]);
 
   // Suggestions of tipo and dependencia as the clerk types the asunto (debounced; the latest answer wins).
-  const asunto = form.asunto;
+  const textoClasificar = textoSugerencias(form.asunto, esc?.texto ?? '');
   useEffect(() => {
     const pedido = ++pedidoSugerencias.current;
-    if (!asunto.trim()) {
+    if (!textoClasificar) {
       setSugerencias(null);
       return;
     }
     const t = setTimeout(() => {
-      void llamar(() => window.api.sugerirClasificacion({ texto: asunto })).then((r) => {
+      void llamar(() => window.api.sugerirClasificacion({ texto: textoClasificar })).then((r) => {
         if (pedido === pedidoSugerencias.current) setSugerencias(r.ok ? r.value : null);
       });
     }, ESPERA_SUGERENCIAS_MS);
     return () => clearTimeout(t);
-  }, [asunto]);
+  }, [textoClasificar]);
 
   // The live region speaks when the best tipo or dependencia changes, not at every percent.
   const [anuncio, setAnuncio] = useState('');
@@ -125,7 +201,6 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
   const aceptarDependencia = useCallback((codigo: string) => setForm((f) => ({ ...f, dependencia: codigo })), []);
 
   // Alt+1 takes the best tipo, Alt+2 the best dependencia, from any field; the cursor stays where it is.
-  const done = result !== null;
   useEffect(() => {
     if (!active || done) return;
     const onKey = (e: globalThis.KeyboardEvent) => {
@@ -151,6 +226,33 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
     // Only on activation; focus after a success is handled below.
   }, [active]);
 
+  /** Seals the scan and the picked files into the radicado; whatever fails stays for a retry. */
+  const anexarTodo = async (numero: string) => {
+    setAnexando(true);
+    const nuevos: Anexo[] = [];
+    let errorEscaneo: string | null = null;
+    let errorArchivos: string | null = null;
+    const e = escaneo.escaneo;
+    if (e && e.paginas.length > 0) {
+      const a = await escaneo.guardar(numero);
+      if (typeof a === 'string') errorEscaneo = a;
+      else {
+        nuevos.push(a);
+        escaneo.olvidar();
+      }
+    } else if (e) void escaneo.descartar(false);
+    if (archivos.length > 0) {
+      const r = await llamar(() => window.api.anexar({ numero, archivos: archivos.map(({ nombre, base64 }) => ({ nombre, base64 })) }));
+      if (r.ok) {
+        nuevos.push(...r.value);
+        setArchivos([]);
+      } else errorArchivos = r.error.message;
+    }
+    setAnexado((prev) => ({ anexos: [...prev.anexos, ...nuevos], errorEscaneo, errorArchivos }));
+    setAnexando(false);
+  };
+
+
   useEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result]);
@@ -173,6 +275,11 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
 
   const submit = async () => {
     if (busy || result) return;
+    if (esc?.estado === 'escaneando') {
+      setError({ message: 'El escáner aún está entregando páginas. Espere a que termine para radicar.', campos: {} });
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
     setBusy(true);
     const r = await llamar(() => window.api.radicar({ ...toRadicarInput(form, catalogo), sugerencia: registroSugerencia(sugerencias) }));
     setBusy(false);
@@ -180,6 +287,7 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
       setError(null);
       setNotice('');
       setResult(r.value);
+      if (esc || archivos.length > 0) await anexarTodo(r.value.numero);
       return;
     }
     const fe = toFormError(r.error);
@@ -198,6 +306,7 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
     if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.nativeEvent.defaultPrevented) return;
     const t = e.target as HTMLElement;
     if (t instanceof HTMLButtonElement || t instanceof HTMLAnchorElement) return;
+    if (t instanceof HTMLInputElement && t.type === 'file') return;
     if (t instanceof HTMLTextAreaElement && !(e.ctrlKey || e.metaKey)) return;
     e.preventDefault();
     void submit();
@@ -214,15 +323,43 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
     <section className="screen" hidden={!active} aria-labelledby="radicar-titulo">
       <h1 id="radicar-titulo">Radicar documento</h1>
       <ErrorSummary error={error} innerRef={summaryRef} />
+      {confirmando ? (
+        <div className="alert alert--warn confirmacion" role="alertdialog" aria-labelledby="rad-confirmar-titulo" aria-describedby="rad-confirmar-texto">
+          <p className="alert-title" id="rad-confirmar-titulo">
+            Hay {hayEscaneo ? `${nPaginas === 1 ? '1 página escaneada' : `${nPaginas} páginas escaneadas`}` : ''}
+            {hayEscaneo && archivos.length > 0 ? ' y ' : ''}
+            {archivos.length > 0 ? `${archivos.length === 1 ? '1 archivo' : `${archivos.length} archivos`}` : ''} sin anexar.
+          </p>
+          <p id="rad-confirmar-texto">
+            {result ? 'El radicado ya tiene número; si sigue, no se anexan. ' : ''}¿Descartarlos y pasar al siguiente ciudadano?
+          </p>
+          <div className="actions">
+            <button type="button" className="btn btn--ghost" ref={volverConfirmBtn} onClick={() => setConfirmando(false)}>
+              Volver (Esc)
+            </button>
+            <button type="button" className="btn btn--danger" onClick={() => nextCitizen(true)}>
+              Descartar y seguir
+            </button>
+          </div>
+        </div>
+      ) : null}
       {result ? (
         <ResultadoRadicacion
           key={result.numero}
           radicado={result}
           headingRef={resultRef}
-          onNext={nextCitizen}
+          onNext={() => nextCitizen()}
           configImpresion={configImpresion}
           active={active}
-        />
+        >
+          <ResultadoAnexos
+            anexado={anexado}
+            anexando={anexando}
+            pendiente={pendiente}
+            errorEscaneo={escaneo.error}
+            onReintentar={() => void anexarTodo(result.numero)}
+          />
+        </ResultadoRadicacion>
       ) : null}
       <form onSubmit={onSubmit} onKeyDown={onFormKeyDown} noValidate className="radicar-form">
         <fieldset disabled={done} className="plain">
@@ -462,16 +599,162 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
               </Field>
             </div>
           </fieldset>
+        </fieldset>
+        <fieldset className="group" hidden={done && !pendiente}>
+          <legend>Digitalización</legend>
+          <p className="hint" id="rad-escaneo-hint">
+            <kbd>F4</kbd> escanea el documento desde cualquier campo; las páginas aparecen mientras el escáner avanza y su número se
+            propone como folios. Las páginas y los archivos se anexan al radicar.
+          </p>
+          <div className="escaneo-acciones">
+            <button
+              type="button"
+              ref={escanearBtn}
+              className="btn btn--ghost"
+              aria-keyshortcuts="F4"
+              aria-describedby="rad-escaneo-hint"
+              disabled={done || escaneo.iniciando || esc !== null}
+              onClick={() => void escanear()}
+            >
+              Escanear (F4)
+            </button>
+            {esc && !done ? (
+              <button
+                type="button"
+                className="btn btn--danger-ghost"
+                disabled={esc.estado === 'escaneando'}
+                onClick={() => {
+                  void escaneo.descartar();
+                  requestAnimationFrame(() => escanearBtn.current?.focus());
+                }}
+              >
+                Descartar escaneo
+              </button>
+            ) : null}
+            <SelectorArchivos
+              id="rad-archivo"
+              label="Anexar archivo…"
+              hint="PDF, JPG, PNG o TIFF (por ejemplo, de una memoria USB)."
+              inputRef={archivoRef}
+              accept={EXTENSIONES_ANEXO}
+              disabled={done}
+              onFiles={(files, input) => {
+                void leerArchivos(files).then(
+                  (leidos) => {
+                    setArchivos((prev) => [...prev, ...leidos]);
+                    setErrorArchivo(null);
+                    input.value = '';
+                  },
+                  (err: unknown) => setErrorArchivo(err instanceof Error ? err.message : String(err)),
+                );
+              }}
+            />
+          </div>
+          <p className="notice" role="status" aria-live="polite">
+            {avisoEscaneo ||
+              (esc?.estado === 'escaneando'
+                ? `Escaneando… ${nPaginas === 1 ? '1 página recibida' : `${nPaginas} páginas recibidas`}.`
+                : escaneo.aviso)}
+          </p>
+          {escaneo.error && !done ? (
+            <p className="alert alert--error" role="alert">
+              {escaneo.error}
+            </p>
+          ) : null}
+          {errorArchivo ? (
+            <p className="alert alert--error" role="alert">
+              {errorArchivo}
+            </p>
+          ) : null}
+          {esc && esc.paginas.length > 0 ? (
+            <MiniaturasEscaneo
+              idBase="rad-escaneo"
+              paginas={esc.paginas}
+              setPaginas={escaneo.setPaginas}
+              disabled={done && !pendiente}
+              onVacio={() => escanearBtn.current?.focus()}
+            />
+          ) : null}
+          {archivos.length > 0 ? (
+            <ul className="archivos-pendientes" aria-label="Archivos por anexar">
+              {archivos.map((a, i) => (
+                <li key={`${a.nombre}-${i}`}>
+                  <span>
+                    {a.nombre} <span className="muted">({formatBytes(a.bytes)})</span>
+                  </span>
+                  <button
+                    type="button"
+                    className="btn btn--small btn--danger-ghost"
+                    aria-label={`Quitar ${a.nombre}`}
+                    onClick={() => {
+                      setArchivos((prev) => prev.filter((_, j) => j !== i));
+                      archivoRef.current?.focus();
+                    }}
+                  >
+                    Quitar
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </fieldset>
+        <fieldset disabled={done} className="plain">
           <div className="actions">
             <button type="submit" className="btn btn--primary btn--large" disabled={busy || catalogo === null}>
               Radicar (Enter)
             </button>
-            <button type="button" className="btn btn--ghost" onClick={nextCitizen}>
+            <button type="button" className="btn btn--ghost" onClick={() => nextCitizen()}>
               Limpiar (F2)
             </button>
           </div>
         </fieldset>
       </form>
     </section>
+  );
+}
+
+interface ResultadoAnexosProps {
+  anexado: Anexado;
+  anexando: boolean;
+  /** Pages or files still waiting for a successful retry. */
+  pendiente: boolean;
+  errorEscaneo: string | null;
+  onReintentar: () => void;
+}
+
+/** In the result panel: what was attached to the new radicado, or why not and a retry (the number is never lost). */
+function ResultadoAnexos({ anexado, anexando, pendiente, errorEscaneo, onReintentar }: ResultadoAnexosProps) {
+  const fallo = anexado.errorEscaneo ?? anexado.errorArchivos;
+  if (!anexando && anexado.anexos.length === 0 && !fallo) return null;
+  return (
+    <div className="result-anexos" role="status" aria-live="polite">
+      {anexando ? <p>Anexando…</p> : null}
+      {anexado.anexos.length > 0 ? (
+        <ul className="result-anexos-lista" aria-label="Anexos del radicado">
+          {anexado.anexos.map((a) => (
+            <li key={a.id}>
+              <strong>{a.origen === 'escaner' ? 'Escaneo anexado' : `Anexado ${a.nombre}`}:</strong>{' '}
+              {a.paginas === 1 ? '1 página' : `${a.paginas} páginas`} · {formatBytes(a.bytes)} · SHA-256{' '}
+              <span className="mono">{shaCorto(a.sha256)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {fallo && !anexando ? (
+        <div className="alert alert--error">
+          <p className="alert-title">El radicado quedó registrado, pero no se pudo anexar todo.</p>
+          {anexado.errorEscaneo ? <p>Escaneo: {errorEscaneo ?? anexado.errorEscaneo}</p> : null}
+          {anexado.errorArchivos ? <p>Archivos: {anexado.errorArchivos}</p> : null}
+          {pendiente ? (
+            <>
+              <p>Las páginas y los archivos se conservan en esta pantalla.</p>
+              <button type="button" className="btn btn--primary" onClick={onReintentar}>
+                Reintentar anexar
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
   );
 }

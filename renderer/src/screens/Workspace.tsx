@@ -6,10 +6,11 @@ import { ROL_NOMBRE, stationLabel } from '../labels';
 import { RadicarScreen } from './RadicarScreen';
 import { ConsultaScreen } from './ConsultaScreen';
 import { ImpresorasScreen } from './ImpresorasScreen';
+import { BandejaScreen } from './BandejaScreen';
 import { EstadoImpresoras } from '../components/EstadoImpresoras';
 import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
-export type View = 'radicar' | 'consulta' | 'impresoras';
+export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras';
 
 interface Seccion {
   view: View;
@@ -22,6 +23,7 @@ interface Seccion {
 const SECCIONES: Seccion[] = [
   { view: 'radicar', nombre: 'Radicar', atajo: 'Alt+R', tecla: 'KeyR' },
   { view: 'consulta', nombre: 'Consulta', atajo: 'Alt+C', tecla: 'KeyC' },
+  { view: 'bandeja', nombre: 'Bandeja de lote', atajo: 'Alt+B', tecla: 'KeyB' },
 ];
 /** Only the administrador configures printers. */
 const SECCIONES_ADMIN: Seccion[] = [...SECCIONES, { view: 'impresoras', nombre: 'Impresoras', atajo: 'Alt+I', tecla: 'KeyI' }];
@@ -32,10 +34,10 @@ interface WorkspaceProps {
   onLogout: () => Promise<void>;
 }
 
-const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', impresoras: 'Impresoras' };
+const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', bandeja: 'Bandeja de lote', impresoras: 'Impresoras' };
 
 /**
- * Header (with the printer status), navigation (Alt+R, Alt+C, and Alt+I for the administrador) and the
+ * Header (with the printer status), navigation (Alt+R, Alt+C, Alt+B, and Alt+I for the administrador) and the
  * working screens, kept mounted so a half-typed form survives.
  */
 export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
@@ -134,6 +136,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         ) : null}
         <RadicarScreen active={view === 'radicar'} catalogo={catalogo} configImpresion={configImpresion} />
         <ConsultaScreen active={view === 'consulta'} usuario={usuario} configImpresion={configImpresion} />
+        <BandejaScreen active={view === 'bandeja'} usuario={usuario} />
         {esAdmin ? <ImpresorasScreen active={view === 'impresoras'} config={configImpresion} onGuardado={setConfigImpresion} /> : null}
       </main>
     </div>
