@@ -25,7 +25,7 @@ import {
 } from 'pdf-lib';
 import UTIF from 'utif2';
 import type { LimitesAnexos, Rotacion } from '../../shared/domain/anexos';
-import { archivoInvalido, detectarFormato, formatoPorNombre, leerJpeg, leerPng, NOMBRES_FORMATO, type FormatoArchivo } from './formato';
+import { archivoInvalido, crc32, detectarFormato, formatoPorNombre, leerJpeg, leerPng, NOMBRES_FORMATO, type FormatoArchivo } from './formato';
 
 /** A page image as OCR and the barcode reader take it, and as the PDF embeds it. */
 export interface ImagenPagina {
@@ -146,23 +146,8 @@ function chunk(tipo: string, datos: Buffer): Buffer {
   b.writeUInt32BE(datos.length, 0);
   b.write(tipo, 4, 'latin1');
   datos.copy(b, 8);
-  b.writeUInt32BE(crc(b.subarray(4, 8 + datos.length)), 8 + datos.length);
+  b.writeUInt32BE(crc32(b, 4, 8 + datos.length), 8 + datos.length);
   return b;
-}
-
-let tablaCrc: Int32Array | null = null;
-function crc(b: Uint8Array): number {
-  if (!tablaCrc) {
-    tablaCrc = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      tablaCrc[n] = c;
-    }
-  }
-  let c = -1;
-  for (let i = 0; i < b.length; i++) c = tablaCrc[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }
 
 const FIRMA_PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

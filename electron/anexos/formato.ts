@@ -124,7 +124,8 @@ const CRC_TABLA = (() => {
   return t;
 })();
 
-function crc32(b: Uint8Array, desde: number, hasta: number): number {
+/** PNG's CRC-32 over b[desde, hasta): checked when reading, written when making PNGs. */
+export function crc32(b: Uint8Array, desde = 0, hasta = b.length): number {
   let c = -1;
   for (let i = desde; i < hasta; i++) c = CRC_TABLA[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;

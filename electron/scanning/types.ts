@@ -8,21 +8,13 @@
  * PDF, counting folios and OCR happen in electron/anexos, the same for every source.
  */
 
-export type FuenteEscaneo = 'adf' | 'plano';
-export type ModoEscaneo = 'color' | 'gris' | 'blanco_negro';
+import type { DispositivoEscaneo, FuenteEscaneo, ModoEscaneo } from '../../shared/domain/escaneo';
+
+export type { FuenteEscaneo, ModoEscaneo };
 export type FormatoPagina = 'jpeg' | 'png' | 'tiff';
 
-export interface DispositivoEscaner {
-  /** What `dispositivo` takes: a SANE device name ("test:0", "epjitsu:libusb:001:004"), a WIA id, a NAPS2 device. */
-  id: string;
-  /** Human name for the clerk ("Fujitsu fi-7160"). */
-  nombre: string;
-  fuentes: FuenteEscaneo[];
-  duplex: boolean;
-  modos: ModoEscaneo[];
-  /** Resolutions the device accepts (a few typical ones when it accepts a range). */
-  resoluciones: number[];
-}
+/** The shared description the UI shows: `id` is what `dispositivo` takes (a SANE name, a WIA id, a NAPS2 device). */
+export type DispositivoEscaner = DispositivoEscaneo;
 
 export interface OpcionesEscaneo {
   dispositivo: string;

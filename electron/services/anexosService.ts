@@ -158,35 +158,43 @@ export class AnexosService {
     return componerPdf(paginas, { titulo: `Radicado ${numero}`, fecha: new Date(this.ctx.clock()) });
   }
 
-  /** Steps 2–4 of the header: files, then one transaction, then clean-up if it failed. */
+  /**
+   * Steps 2–4 of the header, for every caller: the files, then `registrar(hashes)` in one write
+   * transaction, then, if that failed, the removal of the files this call created.
+   */
+  private conArchivosSellados<T>(contenidos: readonly Buffer[], registrar: (hashes: string[]) => T): T {
+    const escritos: string[] = [];
+    try {
+      const hashes = contenidos.map((bytes) => {
+        const g = this.almacen.guardar(bytes);
+        if (g.nuevo) escritos.push(g.sha256);
+        return g.sha256;
+      });
+      const r = this.ctx.db.transaction(() => registrar(hashes)).immediate();
+      this.programarOcr();
+      return r;
+    } catch (err) {
+      for (const h of escritos) if (this.repo.referencias(h) === 0) this.almacen.eliminar(h);
+      throw err;
+    }
+  }
+
   private sellar(
     destino: { id: number; numero: string },
     piezas: { bytes: Buffer; paginas: number; nombre: string; textoPaginas: string[] | null }[],
     origen: OrigenAnexo,
     actor: Usuario,
   ): Anexo[] {
-    const escritos: string[] = [];
-    try {
-      const hashes = piezas.map((p) => {
-        const g = this.almacen.guardar(p.bytes);
-        if (g.nuevo) escritos.push(g.sha256);
-        return g.sha256;
-      });
-      const ids = this.ctx.db
-        .transaction(() =>
-          piezas.map((p, i) => {
-            const existente = this.repo.existente(destino.id, hashes[i]!);
-            if (existente !== null) return existente; // the same file twice is one attachment
-            return this.registrar(destino.id, destino.numero, hashes[i]!, p, origen, actor);
-          }),
-        )
-        .immediate();
-      this.programarOcr();
-      return ids.map((id) => this.aAnexo(this.repo.porId(id)!));
-    } catch (err) {
-      for (const h of escritos) if (this.repo.referencias(h) === 0) this.almacen.eliminar(h);
-      throw err;
-    }
+    const ids = this.conArchivosSellados(
+      piezas.map((p) => p.bytes),
+      (hashes) =>
+        piezas.map((p, i) => {
+          const existente = this.repo.existente(destino.id, hashes[i]!);
+          if (existente !== null) return existente; // the same file twice is one attachment
+          return this.registrar(destino.id, destino.numero, hashes[i]!, p, origen, actor);
+        }),
+    );
+    return ids.map((id) => this.aAnexo(this.repo.porId(id)!));
   }
 
   /** Inside a transaction: the row, its OCR state, the audit entry covering it, the outbox row. */
@@ -219,6 +227,11 @@ export class AnexosService {
 
   /** The sealed file's bytes (checked against its hash), for the viewer. */
   contenido(anexoId: number, actor: Usuario): { anexo: Anexo; base64: string } {
+    const { anexo, bytes } = this.leerSellado(anexoId, actor);
+    return { anexo, base64: bytes.toString('base64') };
+  }
+
+  private leerSellado(anexoId: number, actor: Usuario): { anexo: Anexo; bytes: Buffer } {
     const fila = this.repo.porId(anexoId);
     if (!fila) throw new RadicaError('NO_ENCONTRADO', `No existe el anexo ${anexoId}.`);
     this.radicacion.visible(fila.numero, actor);
@@ -228,17 +241,17 @@ export class AnexosService {
     } catch (err) {
       throw new RadicaError('CONFLICTO', err instanceof Error && /coincide/.test(err.message) ? err.message : `El archivo del anexo ${anexoId} no está en la carpeta de datos.`);
     }
-    return { anexo: this.aAnexo(fila), base64: bytes.toString('base64') };
+    return { anexo: this.aAnexo(fila), bytes };
   }
 
   /** Page images of a sealed attachment for the viewer, a few at a time. */
   async paginas(anexoId: number, desde: number, cantidad: number, actor: Usuario): Promise<PaginasAnexo> {
-    const { anexo, base64 } = this.contenido(anexoId, actor);
-    const doc = await leerDocumento(Buffer.from(base64, 'base64'), anexo.nombre, { maxBytes: Infinity, maxPaginas: Infinity });
+    const { anexo, bytes } = this.leerSellado(anexoId, actor);
+    const doc = await leerDocumento(bytes, anexo.nombre, { maxBytes: Infinity, maxPaginas: Infinity });
     return {
       anexo,
       paginas: doc.paginas.slice(desde - 1, desde - 1 + cantidad).map((p, i) => {
-        const imagen = p.tipo === 'imagen' ? p.imagen : p.imagen;
+        const imagen = p.imagen;
         const rotacion = p.tipo === 'pdf' ? (((p.doc.getPage(p.indice).getRotation().angle % 360) + 360) % 360 as Rotacion) : 0;
         return { pagina: desde + i, imagen: imagen ? `data:image/${imagen.formato};base64,${imagen.bytes.toString('base64')}` : null, rotacion };
       }),
@@ -473,7 +486,7 @@ export class AnexosService {
     const partes: Parte[] = [];
     for (let i = 0; i < paginas.length; i++) {
       const p = paginas[i]!;
-      const imagen = p.tipo === 'imagen' ? p.imagen : p.imagen;
+      const imagen = p.imagen;
       const leido = imagen ? this.numeroEnCodigos(await this.dep.leerCodigos(imagen.bytes), patron) : null;
       const actual = partes.at(-1);
       // A sticker repeated on the next page (a copy, the back of the letter) does not split.
@@ -490,52 +503,41 @@ export class AnexosService {
     const piezas = await Promise.all(
       partes.map(async (parte) => ({ parte, bytes: await this.pdf(parte.paginas.map((n) => paginas[n - 1]!), parte.numero ?? 'sin asignar') })),
     );
-    const escritos: string[] = [];
-    try {
-      const hashes = piezas.map(({ bytes }) => {
-        const g = this.almacen.guardar(bytes);
-        if (g.nuevo) escritos.push(g.sha256);
-        return g.sha256;
-      });
-      const resultado = this.ctx.db
-        .transaction(() => {
-          const r: ResultadoLote = { lote, origen, paginas: paginas.length, anexados: [], bandeja: [], ms: 0 };
-          piezas.forEach(({ parte, bytes }, i) => {
-            const sha256 = hashes[i]!;
-            if (parte.numero && parte.radicadoId !== null) {
-              if (this.repo.existente(parte.radicadoId, sha256) === null) {
-                this.registrar(parte.radicadoId, parte.numero, sha256, { bytes, paginas: parte.paginas.length, nombre: `${origenAnexo}-${origen}-p${parte.desde}.pdf`, textoPaginas: null }, origenAnexo, actor);
-              }
-              r.anexados.push({ numero: parte.numero, paginas: parte.paginas, sha256 });
-            } else {
-              const en = this.ctx.clock();
-              const id = this.repo.insertarBandeja({
-                lote,
-                origen,
-                desdePagina: parte.desde,
-                hastaPagina: parte.paginas.at(-1)!,
-                sha256,
-                paginas: parte.paginas.length,
-                bytes: bytes.length,
-                motivo: parte.motivo!,
-                codigo: parte.codigo,
-                creadoEn: en,
-                creadoPor: actor.usuario,
-              });
-              this.ctx.audit.append({ en, actor: actor.usuario, accion: 'bandeja', radicadoId: null, detalle: { bandeja: id, sha256, motivo: parte.motivo, paginas: parte.paginas.length } });
-              r.bandeja.push({ id, paginas: parte.paginas, sha256, motivo: parte.motivo!, codigo: parte.codigo });
+    const resultado = this.conArchivosSellados(
+      piezas.map((p) => p.bytes),
+      (hashes) => {
+        const r: ResultadoLote = { lote, origen, paginas: paginas.length, anexados: [], bandeja: [], ms: 0 };
+        piezas.forEach(({ parte, bytes }, i) => {
+          const sha256 = hashes[i]!;
+          if (parte.numero && parte.radicadoId !== null) {
+            if (this.repo.existente(parte.radicadoId, sha256) === null) {
+              this.registrar(parte.radicadoId, parte.numero, sha256, { bytes, paginas: parte.paginas.length, nombre: `${origenAnexo}-${origen}-p${parte.desde}.pdf`, textoPaginas: null }, origenAnexo, actor);
             }
-          });
-          return r;
-        })
-        .immediate();
-      this.programarOcr();
-      resultado.ms = Math.round(performance.now() - t0);
-      return resultado;
-    } catch (err) {
-      for (const h of escritos) if (this.repo.referencias(h) === 0) this.almacen.eliminar(h);
-      throw err;
-    }
+            r.anexados.push({ numero: parte.numero, paginas: parte.paginas, sha256 });
+          } else {
+            const en = this.ctx.clock();
+            const id = this.repo.insertarBandeja({
+              lote,
+              origen,
+              desdePagina: parte.desde,
+              hastaPagina: parte.paginas.at(-1)!,
+              sha256,
+              paginas: parte.paginas.length,
+              bytes: bytes.length,
+              motivo: parte.motivo!,
+              codigo: parte.codigo,
+              creadoEn: en,
+              creadoPor: actor.usuario,
+            });
+            this.ctx.audit.append({ en, actor: actor.usuario, accion: 'bandeja', radicadoId: null, detalle: { bandeja: id, sha256, motivo: parte.motivo, paginas: parte.paginas.length } });
+            r.bandeja.push({ id, paginas: parte.paginas, sha256, motivo: parte.motivo!, codigo: parte.codigo });
+          }
+        });
+        return r;
+      },
+    );
+    resultado.ms = Math.round(performance.now() - t0);
+    return resultado;
   }
 
   bandeja(): ItemBandeja[] {
@@ -631,7 +633,7 @@ export class AnexosService {
       const textos: string[] = [];
       let conImagen = 0;
       for (const p of doc.paginas) {
-        const imagen = p.tipo === 'imagen' ? p.imagen : p.imagen;
+        const imagen = p.imagen;
         if (!imagen) continue;
         if (this.cerrado) return;
         conImagen++;

@@ -1,17 +1,8 @@
 import type { Db } from './db';
-import type { Anexo, EstadoOcr, ItemBandeja, MotivoBandeja, OrigenAnexo } from '../../shared/domain/anexos';
+import type { Anexo, EstadoOcr, ItemBandeja, MotivoBandeja } from '../../shared/domain/anexos';
 import { consultaFts, SELECT_RESUMEN, type FilaResumen } from './radicadosRepo';
 
-export interface NuevoAnexo {
-  radicadoId: number;
-  sha256: string;
-  paginas: number;
-  bytes: number;
-  nombre: string;
-  origen: OrigenAnexo;
-  creadoEn: number;
-  creadoPor: string;
-}
+export type NuevoAnexo = Pick<Anexo, 'sha256' | 'paginas' | 'bytes' | 'nombre' | 'origen' | 'creadoEn' | 'creadoPor'> & { radicadoId: number };
 
 export type FilaAnexo = Omit<Anexo, 'ruta'> & { radicadoId: number };
 

@@ -11,8 +11,7 @@
 //   stickers included (whole `lote` call divided by its pages, and the barcode read alone).
 // - buscar_texto_ocr_ms: full-text search over N attachments' OCR text (default 100,000 pages of
 //   synthetic Spanish), by the repository and through the router's search.
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,25 +38,6 @@ function textoSintetico(azar, palabras) {
   return out.join(' ');
 }
 
-function mulberry(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function configSane(dir) {
-  const sane = path.join(dir, 'sane.d');
-  mkdirSync(sane, { recursive: true });
-  writeFileSync(path.join(sane, 'dll.conf'), 'test\n');
-  copyFileSync('/etc/sane.d/test.conf', path.join(sane, 'test.conf'));
-  return sane;
-}
-
 export async function run(argv) {
   const { values } = parseArgs({
     args: argv,
@@ -79,6 +59,8 @@ export async function run(argv) {
      export { imagenDe } from './electron/anexos/documento';
      export { escanerSane } from './electron/scanning/sane';
      export { layoutAPdf } from './electron/printing/pdf';
+     export { generador } from './shared/classifier/azar';
+     export { saneDePrueba } from './test/electron/scanning/saneReal';
      export { cartaPdf, rasterizar, pdfDeImagenes, CARTA, tasaErrorCaracteres } from './test/electron/anexos/muestras';`,
   );
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'radica-bench-escaneo-'));
@@ -109,9 +91,10 @@ export async function run(argv) {
     // ---- SANE test device → sealed PDF
     const nPag = Number(values.paginas);
     const dpi = Number(values.resolucion);
+    let sane = null;
     try {
-      execFileSync('scanimage', ['--version'], { stdio: 'ignore' });
-      const escaner = m.escanerSane({ entorno: { SANE_CONFIG_DIR: configSane(tmp) }, argumentosExtra: ['--test-picture=Grid'] });
+      sane = m.saneDePrueba();
+      const escaner = m.escanerSane({ entorno: sane.entorno, argumentosExtra: ['--test-picture=Grid'] });
       const { station, call } = abrir(path.join(tmp, 'sane'), { escaner, ocr: m.motorOcrFalso() });
       await call('estacion:inicializar', { entidad: 'Bench', sede: '01', ventanilla: '01' });
       station.router.fijarSesion('bench', ADMIN);
@@ -127,7 +110,9 @@ export async function run(argv) {
       linea({ metric: 'escanear_10_paginas_ms', paginas: nPag, resolucion: dpi, modo: 'gris', dispositivo: 'SANE test (Grid, alimentador)', ...percentiles(tiempos) });
       station.close();
     } catch (err) {
-      progreso(`sin escáner SANE de prueba (${err.message}); instale sane-utils`);
+      progreso(`sin escáner SANE de prueba: ${err.message}`);
+    } finally {
+      sane?.cerrar();
     }
 
     // ---- OCR per page
@@ -193,7 +178,7 @@ export async function run(argv) {
       const radicados = Math.max(1, Math.round(n / 5));
       await call('estacion:demo', { cantidad: Math.min(radicados, 100000) });
       const ids = station.db.prepare('SELECT id FROM radicados').pluck().all();
-      const azar = mulberry(7);
+      const azar = m.generador(7);
       const repo = station.services.context.anexos;
       const lote = 5000;
       for (let i = 0; i < n; i += lote) {

@@ -2,12 +2,13 @@
  * The attachment commands end to end through the built CLI: the real SANE test device, real OCR
  * (tesseract.js, Spanish) and a search that finds the scanned words.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../helpers';
 import { cartaPdf, infoPdf, rasterizar } from '../anexos/muestras';
+import { saneDePrueba } from '../scanning/saneReal';
 
 const root = path.resolve(__dirname, '../../..');
 const bin = path.join(root, 'bin/radica.cjs');
@@ -19,13 +20,9 @@ beforeAll(() => {
 const D = tempDir('radica-cli-anexos-');
 const dd = ['--data-dir', D];
 
-function sane(): NodeJS.ProcessEnv {
-  const dir = path.join(D, 'sane.d');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'dll.conf'), 'test\n');
-  copyFileSync('/etc/sane.d/test.conf', path.join(dir, 'test.conf'));
-  return { SANE_CONFIG_DIR: dir, RADICA_SANE_ARGUMENTOS: '--test-picture=Grid' };
-}
+const saneReal = saneDePrueba();
+afterAll(() => saneReal.cerrar());
+const sane = (): NodeJS.ProcessEnv => ({ ...saneReal.entorno, RADICA_SANE_ARGUMENTOS: '--test-picture=Grid' });
 
 function radica(args: string[], env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
