@@ -12,6 +12,9 @@ export const EXTERNOS = [
   'tesseract.js',
   '@tesseract.js-data/spa',
   'zxing-wasm',
+  // ES modules only; its worker code is imported beside it and it reads its CMaps and standard
+  // fonts from its package folder.
+  'pdfjs-dist',
   // Only the development browser host uses it; it ships its own browser-driving code.
   'playwright-core',
 ];

@@ -6,6 +6,12 @@
  * a PNG's compressed data too (FlateDecode with PNG predictors, as img2pdf does), and a PDF page is
  * copied as it is. That keeps the scan the citizen handed in, bit for bit, and keeps sealing fast.
  * The same page images are what OCR and the barcode reader see.
+ *
+ * A PDF page's image is read two ways. The quick one, here with pdf-lib, takes JPEG and Flate
+ * images as they are. Anything else (CCITT G4 and JBIG2, what multifunction printers use for black
+ * and white; JPEG 2000; inverted or masked images; images inside forms) is decoded by pdf.js
+ * (pdfjs.ts), only when someone needs the pixels: `completarImagenes`. pdf.js also gives a
+ * born-digital page's own text: `textoDePaginas`.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import {
@@ -26,6 +32,7 @@ import {
 import UTIF from 'utif2';
 import type { LimitesAnexos, Rotacion } from '../../shared/domain/anexos';
 import { archivoInvalido, crc32, detectarFormato, formatoPorNombre, leerJpeg, leerPng, NOMBRES_FORMATO, type FormatoArchivo } from './formato';
+import { abrirPdfjs, type ImagenDecodificada } from './pdfjs';
 
 /** A page image as OCR and the barcode reader take it, and as the PDF embeds it. */
 export interface ImagenPagina {
@@ -39,7 +46,15 @@ export interface ImagenPagina {
 
 export type Pagina =
   | { tipo: 'imagen'; imagen: ImagenPagina; rotacion: Rotacion }
-  | { tipo: 'pdf'; doc: PDFDocument; indice: number; rotacion: Rotacion; imagen: ImagenPagina | null };
+  | {
+      tipo: 'pdf';
+      doc: PDFDocument;
+      indice: number;
+      rotacion: Rotacion;
+      imagen: ImagenPagina | null;
+      /** The page paints an image the quick path did not read (CCITT, JBIG2, …): `completarImagenes` decodes it. */
+      imagenPendiente: boolean;
+    };
 
 export interface DocumentoLeido {
   formato: FormatoArchivo;
@@ -97,8 +112,18 @@ async function paginasDe(formato: FormatoArchivo, bytes: Buffer, nombre: string)
     throw archivoInvalido(nombre, 'el PDF está dañado (no se pueden contar sus páginas).');
   }
   const paginas: Pagina[] = [];
-  for (let i = 0; i < n; i++) paginas.push({ tipo: 'pdf', doc, indice: i, rotacion: 0, imagen: imagenDePaginaPdf(doc.getPage(i)) });
+  for (let i = 0; i < n; i++) {
+    const pagina = doc.getPage(i);
+    const imagen = imagenDePaginaPdf(pagina);
+    paginas.push({ tipo: 'pdf', doc, indice: i, rotacion: 0, imagen, imagenPendiente: !imagen && tieneXObjetos(pagina) });
+  }
   return paginas;
+}
+
+/** How a page is to be read: the clerk's turn plus, for a PDF page, the turn the PDF itself gives it. */
+export function rotacionDe(p: Pagina): Rotacion {
+  const propia = p.tipo === 'pdf' ? p.doc.getPage(p.indice).getRotation().angle : 0;
+  return ((((propia + p.rotacion) % 360) + 360) % 360) as Rotacion;
 }
 
 /** Validates an image file and describes it; `dpi` overrides the header (the scanner knows). */
@@ -218,6 +243,12 @@ function numero(d: PDFDict | undefined, clave: string, porDefecto: number): numb
   return v instanceof PDFNumber ? v.asNumber() : porDefecto;
 }
 
+/** Anything in the page's XObjects (images, or forms that may hold one). */
+function tieneXObjetos(pagina: PDFPage): boolean {
+  const xobjetos = pagina.node.Resources()?.lookup(PDFName.of('XObject'));
+  return xobjetos instanceof PDFDict && xobjetos.keys().length > 0;
+}
+
 function canalesDe(d: PDFDict): 1 | 3 | null {
   const cs = d.lookup(PDFName.of('ColorSpace'));
   if (cs instanceof PDFName) return cs.asString() === '/DeviceGray' ? 1 : cs.asString() === '/DeviceRGB' ? 3 : null;
@@ -251,6 +282,8 @@ export function imagenDePaginaPdf(pagina: PDFPage): ImagenPagina | null {
   const alto = numero(d, 'Height', 0);
   const bpc = numero(d, 'BitsPerComponent', 8);
   const filtro = nombreFiltro(d);
+  // An inverted (Decode [1 0]) or stencil image is not what its bytes say: pdf.js reads it.
+  if (d.has(PDFName.of('Decode')) || d.lookup(PDFName.of('ImageMask'))?.toString() === 'true') return null;
   const { width } = pagina.getSize();
   const dpi = width > 0 ? Math.round((ancho * 72) / width) : null;
   try {
@@ -263,6 +296,10 @@ export function imagenDePaginaPdf(pagina: PDFPage): ImagenPagina | null {
     if (!canales || (bpc !== 8 && !(bpc === 1 && canales === 1))) return null;
     const parms = d.lookup(PDFName.of('DecodeParms'));
     const predictor = parms instanceof PDFDict ? numero(parms, 'Predictor', 1) : 1;
+    if (predictor !== 1) {
+      const p = parms as PDFDict;
+      if (predictor < 10 || numero(p, 'Columns', 1) !== ancho || numero(p, 'Colors', 1) !== canales || numero(p, 'BitsPerComponent', 8) !== bpc) return null;
+    }
     if (filtro === '/FlateDecode' && predictor >= 10) {
       // PNG-predicted rows: the zlib stream is exactly a PNG's IDAT.
       return { formato: 'png', bytes: pngDesdeIdat(Buffer.from(mejor.contents), ancho, alto, bpc, canales === 1 ? 0 : 2), ancho, alto, dpi };
@@ -270,11 +307,78 @@ export function imagenDePaginaPdf(pagina: PDFPage): ImagenPagina | null {
     let crudo: Uint8Array;
     if (filtro === '/FlateDecode') crudo = inflateSync(mejor.contents);
     else if (filtro === '') crudo = mejor.contents;
-    else return null; // CCITT, JBIG2, JPX: not read here (see the issue 5 note)
+    else return null; // CCITT, JBIG2, JPX, LZW…: pdf.js reads them (completarImagenes)
     return { formato: 'png', bytes: pngDesdeCrudo(crudo, ancho, alto, canales, bpc as 1 | 8), ancho, alto, dpi };
   } catch {
     return null;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the quick path does not read, through pdf.js
+
+/**
+ * Decodes the images the quick path left out (`imagenPendiente`), for the pages `indices` (0-based)
+ * or all: afterwards their `imagen` is a PNG like any other page's. A page pdf.js cannot decode
+ * either keeps `imagen: null`; a damaged PDF throws.
+ */
+export async function completarImagenes(doc: DocumentoLeido, indices?: readonly number[]): Promise<void> {
+  const pendientes = (indices ?? doc.paginas.map((_, i) => i))
+    .map((i) => doc.paginas[i])
+    .filter((p): p is Extract<Pagina, { tipo: 'pdf' }> => p?.tipo === 'pdf' && p.imagenPendiente);
+  if (pendientes.length === 0) return;
+  const lector = await abrirPdfjs(doc.bytes, { maxPixeles: MAX_PIXELES });
+  try {
+    for (const p of pendientes) {
+      p.imagen = null;
+      try {
+        const d = await lector.imagen(p.indice);
+        const { width } = p.doc.getPage(p.indice).getSize();
+        if (d) p.imagen = { formato: 'png', bytes: pngDesdeDecodificada(d), ancho: d.ancho, alto: d.alto, dpi: width > 0 ? Math.round((d.ancho * 72) / width) : null };
+      } catch {
+        // A damaged image: the page stays without one, as a born-digital page.
+      }
+      p.imagenPendiente = false;
+    }
+  } finally {
+    await lector.cerrar();
+  }
+}
+
+/**
+ * Each page's own text, in page order: what a born-digital PDF (a Word export) carries, or the
+ * text layer a scanner that reads its pages adds. '' for a page without text and for image files.
+ */
+export async function textoDePaginas(doc: DocumentoLeido): Promise<string[]> {
+  if (doc.formato !== 'pdf') return doc.paginas.map(() => '');
+  const lector = await abrirPdfjs(doc.bytes, { maxPixeles: MAX_PIXELES });
+  try {
+    const textos: string[] = [];
+    for (const p of doc.paginas) {
+      let texto = '';
+      try {
+        if (p.tipo === 'pdf') texto = await lector.texto(p.indice);
+      } catch {
+        // A font pdf.js cannot read: that page has no text of its own to give.
+      }
+      textos.push(texto);
+    }
+    return textos;
+  } finally {
+    await lector.cerrar();
+  }
+}
+
+function pngDesdeDecodificada(d: ImagenDecodificada): Buffer {
+  if (d.tipo === 'bits') return pngDesdeCrudo(d.datos, d.ancho, d.alto, 1, 1);
+  if (d.tipo === 'rgba') return pngDesdeRgba(d.datos, d.ancho, d.alto);
+  const n = d.ancho * d.alto;
+  let gris = true;
+  for (let i = 0; i < n && gris; i++) gris = d.datos[i * 3] === d.datos[i * 3 + 1] && d.datos[i * 3] === d.datos[i * 3 + 2];
+  if (!gris) return pngDesdeCrudo(d.datos, d.ancho, d.alto, 3, 8);
+  const g = new Uint8Array(n);
+  for (let i = 0; i < n; i++) g[i] = d.datos[i * 3]!;
+  return pngDesdeCrudo(g, d.ancho, d.alto, 1, 8);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -33,7 +33,17 @@ import { patronNumero } from '../../shared/domain/numbering';
 import type { ConfigEscaner, EstadoEscaneo } from '../../shared/domain/escaneo';
 import { RadicaError } from '../../shared/ipc/result';
 import { AlmacenAnexos } from '../anexos/almacen';
-import { componerPdf, imagenDe, leerDocumento, type DocumentoLeido, type ImagenPagina, type Pagina } from '../anexos/documento';
+import {
+  completarImagenes,
+  componerPdf,
+  imagenDe,
+  leerDocumento,
+  rotacionDe,
+  textoDePaginas,
+  type DocumentoLeido,
+  type ImagenPagina,
+  type Pagina,
+} from '../anexos/documento';
 import { archivoInvalido, detectarFormato, nombreSeguro } from '../anexos/formato';
 import type { MotorOcr } from '../anexos/ocr';
 import type { CodigoLeido } from '../anexos/codigos';
@@ -74,6 +84,8 @@ export class AnexosService {
   private colaOcr: Promise<void> = Promise.resolve();
   private ocrProgramado = false;
   private readonly escaneos = new Map<string, EscaneoEnCurso>();
+  /** Told when the administrador saves the scanner settings (the hot-folder watcher follows the folder). */
+  private readonly alConfigurar = new Set<(c: ConfigEscaner) => void>();
   /** Set when the station closes: the OCR queue stops before touching a closed database. */
   private cerrado = false;
 
@@ -235,27 +247,30 @@ export class AnexosService {
     const fila = this.repo.porId(anexoId);
     if (!fila) throw new RadicaError('NO_ENCONTRADO', `No existe el anexo ${anexoId}.`);
     this.radicacion.visible(fila.numero, actor);
-    let bytes: Buffer;
+    return { anexo: this.aAnexo(fila), bytes: this.leerDelAlmacen(fila.sha256, `del anexo ${anexoId}`) };
+  }
+
+  /** A stored file checked against its hash; missing or altered is a CONFLICTO the clerk can report. */
+  private leerDelAlmacen(sha256: string, de: string): Buffer {
     try {
-      bytes = this.almacen.leer(fila.sha256);
+      return this.almacen.leer(sha256);
     } catch (err) {
-      throw new RadicaError('CONFLICTO', err instanceof Error && /coincide/.test(err.message) ? err.message : `El archivo del anexo ${anexoId} no está en la carpeta de datos.`);
+      throw new RadicaError('CONFLICTO', err instanceof Error && /coincide/.test(err.message) ? err.message : `El archivo ${de} no está en la carpeta de datos.`);
     }
-    return { anexo: this.aAnexo(fila), bytes };
   }
 
   /** Page images of a sealed attachment for the viewer, a few at a time. */
   async paginas(anexoId: number, desde: number, cantidad: number, actor: Usuario): Promise<PaginasAnexo> {
     const { anexo, bytes } = this.leerSellado(anexoId, actor);
-    const doc = await leerDocumento(bytes, anexo.nombre, { maxBytes: Infinity, maxPaginas: Infinity });
-    return {
-      anexo,
-      paginas: doc.paginas.slice(desde - 1, desde - 1 + cantidad).map((p, i) => {
-        const imagen = p.imagen;
-        const rotacion = p.tipo === 'pdf' ? (((p.doc.getPage(p.indice).getRotation().angle % 360) + 360) % 360 as Rotacion) : 0;
-        return { pagina: desde + i, imagen: imagen ? `data:image/${imagen.formato};base64,${imagen.bytes.toString('base64')}` : null, rotacion };
-      }),
-    };
+    return { anexo, paginas: await imagenesDePaginas(bytes, anexo.nombre, desde, cantidad) };
+  }
+
+  /** The same for a batch-tray item, so a person sees its pages before assigning it to a radicado. */
+  async paginasBandeja(id: number, desde: number, cantidad: number): Promise<{ item: ItemBandeja; paginas: PaginasAnexo['paginas'] }> {
+    const item = this.repo.bandejaPorId(id);
+    if (!item) throw new RadicaError('NO_ENCONTRADO', `El elemento ${id} de la bandeja no existe o ya se resolvió.`);
+    const bytes = this.leerDelAlmacen(item.sha256, `del elemento ${id} de la bandeja`);
+    return { item, paginas: await imagenesDePaginas(bytes, `bandeja-${item.origen}-p${item.desdePagina}.pdf`, desde, cantidad) };
   }
 
   private aAnexo(f: NonNullable<ReturnType<AnexosRepo['porId']>>): Anexo {
@@ -278,7 +293,20 @@ export class AnexosService {
         this.ctx.audit.append({ en: this.ctx.clock(), actor: actor.usuario, accion: 'configurar_escaner', radicadoId: null, detalle: { dispositivo: c.dispositivo } });
       })
       .immediate();
+    for (const f of this.alConfigurar) {
+      try {
+        f(c);
+      } catch (err) {
+        logError('configurar escáner', err);
+      }
+    }
     return c;
+  }
+
+  /** Calls `f` with the new settings each time they are saved; returns the function that stops it. */
+  alCambiarConfigEscaner(f: (c: ConfigEscaner) => void): () => void {
+    this.alConfigurar.add(f);
+    return () => void this.alConfigurar.delete(f);
   }
 
   /** What the clerk asked, completed with the station's settings, then sensible defaults. */
@@ -478,9 +506,18 @@ export class AnexosService {
     const t0 = performance.now();
     const origen = nombreSeguro(origenLote, 'lote');
     const limites = { ...this.limites(), maxPaginas: 5000 };
-    const paginas: Pagina[] = [];
+    const docs: DocumentoLeido[] = [];
     // Every file is validated before anything is written: one bad file refuses the whole batch.
-    for (const a of archivos) paginas.push(...(await leerDocumento(a.bytes, nombreSeguro(a.nombre), limites)).paginas);
+    for (const a of archivos) docs.push(await leerDocumento(a.bytes, nombreSeguro(a.nombre), limites));
+    // Black-and-white scans (CCITT G4, JBIG2) are decoded so their stickers can be read.
+    for (const d of docs) {
+      try {
+        await completarImagenes(d);
+      } catch (err) {
+        logError('lote', err); // its pages stay without image: no sticker is read on them
+      }
+    }
+    const paginas: Pagina[] = docs.flatMap((d) => d.paginas);
     const patron = patronNumero(this.ctx.estacion().formatoNumero);
     type Parte = { desde: number; paginas: number[]; numero: string | null; motivo: MotivoBandeja | null; codigo: string | null; radicadoId: number | null };
     const partes: Parte[] = [];
@@ -630,23 +667,36 @@ export class AnexosService {
     const en = () => this.ctx.clock();
     try {
       const doc = await leerDocumento(this.almacen.leer(fila.sha256), fila.nombre, { maxBytes: Infinity, maxPaginas: Infinity });
+      // A page with text of its own (born digital, or already read by the scanner) needs no OCR;
+      // the others are read from their image, decoded first if it is CCITT, JBIG2, ….
+      const propios = await textoDePaginas(doc);
+      const aReconocer = doc.paginas.flatMap((_, i) => (textoPropioBasta(propios[i]!) ? [] : [i]));
+      await completarImagenes(doc, aReconocer);
       const textos: string[] = [];
-      let conImagen = 0;
-      for (const p of doc.paginas) {
-        const imagen = p.imagen;
-        if (!imagen) continue;
+      let conOcr = 0;
+      let conTextoPropio = 0;
+      for (const [i, p] of doc.paginas.entries()) {
         if (this.cerrado) return;
-        conImagen++;
-        textos.push((await this.dep.ocr.reconocer(imagen, p.rotacion)).texto);
+        const propio = propios[i]!;
+        if (textoPropioBasta(propio) || !p.imagen) {
+          if (propio) conTextoPropio++;
+          textos.push(propio);
+          continue;
+        }
+        conOcr++;
+        const leido = (await this.dep.ocr.reconocer(p.imagen, rotacionDe(p))).texto;
+        textos.push(propio ? `${leido}\n${propio}` : leido); // a stamp or a header the scanner wrote
       }
       const texto = textos.join('\n\f\n').trim();
       if (this.cerrado) return;
+      const n = doc.paginas.length;
       this.repo.guardarTexto(id, {
-        estado: conImagen === 0 ? 'sin_imagenes' : 'hecho',
+        // 'sin_imagenes': nothing needed OCR; the text, if any, is the PDF's own.
+        estado: conOcr > 0 ? 'hecho' : 'sin_imagenes',
         texto,
-        motor: this.dep.ocr.nombre,
+        motor: conOcr > 0 ? this.dep.ocr.nombre : MOTOR_TEXTO_PROPIO,
         ms: Math.round(performance.now() - t0),
-        detalle: conImagen < doc.paginas.length ? JSON.stringify({ paginasSinImagen: doc.paginas.length - conImagen }) : null,
+        detalle: conOcr < n ? JSON.stringify({ paginasOcr: conOcr, paginasTextoPropio: conTextoPropio, paginasSinTexto: n - conOcr - conTextoPropio }) : null,
         en: en(),
       });
     } catch (err) {
@@ -662,6 +712,30 @@ export class AnexosService {
     this.escaneos.clear();
     await this.dep.ocr.cerrar();
   }
+}
+
+/** Pages `desde`…`desde + cantidad - 1` of a stored PDF as data: URLs with their turn (born-digital pages have no image). */
+async function imagenesDePaginas(bytes: Buffer, nombre: string, desde: number, cantidad: number): Promise<PaginasAnexo['paginas']> {
+  const doc = await leerDocumento(bytes, nombre, { maxBytes: Infinity, maxPaginas: Infinity });
+  // Pages of black-and-white scans (CCITT, JBIG2) are decoded by pdf.js, only the ones shown.
+  const mostradas = Array.from({ length: Math.max(0, Math.min(cantidad, doc.paginas.length - desde + 1)) }, (_, i) => desde - 1 + i);
+  await completarImagenes(doc, mostradas);
+  return doc.paginas.slice(desde - 1, desde - 1 + cantidad).map((p, i) => {
+    const imagen = p.imagen;
+    const rotacion = p.tipo === 'pdf' ? (((p.doc.getPage(p.indice).getRotation().angle % 360) + 360) % 360 as Rotacion) : 0;
+    return { pagina: desde + i, imagen: imagen ? `data:image/${imagen.formato};base64,${imagen.bytes.toString('base64')}` : null, rotacion };
+  });
+}
+
+/** What the queue records as motor when every page had its own text. */
+const MOTOR_TEXTO_PROPIO = 'texto propio del PDF (pdf.js)';
+
+/**
+ * A page's own text is taken instead of OCR when it is real text, not a line a scanner stamps on
+ * its pages ("Escaneado el 3/11/2026 por MFP-2"): a few dozen letters or digits.
+ */
+function textoPropioBasta(texto: string): boolean {
+  return (texto.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 40;
 }
 
 function safeUrl(t: string): URL | null {

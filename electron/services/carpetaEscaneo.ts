@@ -54,3 +54,35 @@ export function vigilarCarpetaEscaneo(anexos: AnexosService, carpeta: string, o:
     },
   });
 }
+
+/**
+ * The folder of the station's scanner settings, watched while the station runs: when the
+ * administrador saves another folder (or none), the old watcher finishes the file in hand and stops,
+ * and the new folder is watched at once; no restart needed.
+ */
+export function vigilarCarpetaConfigurada(anexos: AnexosService, o: OpcionesCarpetaEscaneo = {}): CarpetaVigilada {
+  let actual: { carpeta: string; vigia: CarpetaVigilada } | null = null;
+  let detenido = false;
+  // Changes apply one after another: a watcher is stopped before the next one starts.
+  let cambios: Promise<void> = Promise.resolve();
+  const seguir = (carpeta: string | null) => {
+    cambios = cambios
+      .then(async () => {
+        const destino = detenido ? null : carpeta;
+        if ((actual?.carpeta ?? null) === destino) return;
+        if (actual) await actual.vigia.detener();
+        actual = destino ? { carpeta: destino, vigia: vigilarCarpetaEscaneo(anexos, destino, o) } : null;
+      })
+      .catch((err: unknown) => logError('carpeta de escaneo', err));
+  };
+  seguir(anexos.configEscaner()?.carpeta ?? null);
+  const dejar = anexos.alCambiarConfigEscaner((c) => seguir(c.carpeta));
+  return {
+    async detener() {
+      detenido = true;
+      dejar();
+      seguir(null);
+      await cambios;
+    },
+  };
+}

@@ -33,7 +33,10 @@ export class AnexosRepo {
       porRadicado: db.prepare(`${SELECT_ANEXO} WHERE a.radicado_id = ? ORDER BY a.id`),
       porId: db.prepare(`${SELECT_ANEXO} WHERE a.id = ?`),
       pendientes: db.prepare("SELECT anexo_id FROM anexos_texto WHERE estado = 'pendiente' ORDER BY anexo_id LIMIT ?").pluck(),
-      textoDe: db.prepare("SELECT group_concat(t.texto, char(10)) FROM anexos_texto t JOIN anexos a ON a.id = t.anexo_id WHERE a.radicado_id = ? AND t.estado = 'hecho'").pluck(),
+      // 'sin_imagenes' keeps the PDF's own text (a born-digital file needs no OCR).
+      textoDe: db
+        .prepare("SELECT group_concat(t.texto, char(10)) FROM anexos_texto t JOIN anexos a ON a.id = t.anexo_id WHERE a.radicado_id = ? AND t.estado IN ('hecho', 'sin_imagenes')")
+        .pluck(),
       terminos: db.prepare('SELECT term FROM temp.anexos_fts_terminos WHERE term >= ? AND term < ? LIMIT ?').pluck(),
       referencias: db.prepare('SELECT (SELECT count(*) FROM anexos WHERE sha256 = ?) + (SELECT count(*) FROM bandeja_lote WHERE sha256 = ?)').pluck(),
       bandeja: db.prepare(

@@ -1,6 +1,7 @@
 /** Pure helpers of the attachments UI: the clerk's page list before saving, sizes, hashes, OCR fragments. */
 import type { EstadoOcr, OrigenAnexo, Rotacion } from '../../shared/domain/anexos';
 import type { PaginaEscaneo } from '../../shared/domain/escaneo';
+import type { CodigoError, ErrorRadica } from '../../shared/ipc/result';
 
 /** A scanned page as the clerk left it: its scanner index, its image and how she turned it. */
 export interface PaginaLocal {
@@ -60,6 +61,26 @@ export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
   if (n < 1024 * 1024) return `${f(n / 1024)} kB`;
   return `${f(n / (1024 * 1024))} MB`;
+}
+
+/** Errors whose own message says what is wrong with the pages or files (or the scanner) and what to do. */
+const CON_MENSAJE_PROPIO: ReadonlySet<CodigoError> = new Set(['ARCHIVO_INVALIDO', 'ESCANER', 'VALIDACION', 'CONFLICTO', 'NO_AUTORIZADO', 'SIN_SESION']);
+
+/**
+ * Why the scanned pages or the picked files were not attached to a radicado that already has its
+ * number: the error's own words when they say what to fix; otherwise (an internal error, the station
+ * out of reach) a plain explanation. Never the router's generic internal-error text, whose «si no
+ * vio un número…» would make the clerk radicate the same document twice.
+ */
+export function motivoAnexoFallido(que: 'escaneo' | 'archivos', error: ErrorRadica): string {
+  const cosa = que === 'escaneo' ? 'las páginas escaneadas' : 'los archivos';
+  if (CON_MENSAJE_PROPIO.has(error.code)) return error.message;
+  if (error.code === 'NO_ENCONTRADO') {
+    return que === 'escaneo'
+      ? `${error.message.replace(/\s*Escanee de nuevo\.?$/, '')} Escanee el documento otra vez desde Consulta: abra el radicado y use «Escanear y anexar».`
+      : error.message;
+  }
+  return `La estación no pudo guardar ${cosa} por un error interno (por ejemplo, el disco está lleno o la carpeta de datos no permite escribir).`;
 }
 
 export const paginasTexto = (n: number): string => (n === 1 ? '1 página' : `${n} páginas`);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Anexo } from '../../shared/domain/anexos';
 import type { EstadoEscaneo } from '../../shared/domain/escaneo';
+import type { Resultado } from '../../shared/ipc/result';
 import { llamar } from './api';
 import { agregarPaginas, ordenGuardar } from './anexos';
 import type { PaginaLocal } from './anexos';
@@ -30,15 +31,15 @@ export interface UsoEscaneo {
   iniciar(): Promise<void>;
   /** Drops the pages here and at the station; `anunciar` says so in the live region. */
   descartar(anunciar?: boolean): Promise<void>;
-  /** Seals the pages in the clerk's order into the radicado; on failure the message, pages kept. */
-  guardar(numero: string): Promise<Anexo | string>;
+  /** Seals the pages in the clerk's order into the radicado; on failure the router's error (code and message), pages kept. */
+  guardar(numero: string): Promise<Resultado<Anexo>>;
   setPaginas(f: (p: PaginaLocal[]) => PaginaLocal[]): void;
   /** Forget the scan locally (after it was saved). */
   olvidar(): void;
 }
 
 /**
- * A scan started from the Radicar screen: thumbnails as pages arrive (polling the station), the
+ * A scan started from the Radicar screen or a radicado's detail: thumbnails as pages arrive (polling the station), the
  * clerk's order, turns and deletions, then saving into the radicado once it has a number.
  */
 export function useEscaneo(): UsoEscaneo {
@@ -138,16 +139,12 @@ export function useEscaneo(): UsoEscaneo {
 
   const escaneoRef = useRef(escaneo);
   escaneoRef.current = escaneo;
-  const guardar = useCallback(async (numero: string): Promise<Anexo | string> => {
+  const guardar = useCallback(async (numero: string): Promise<Resultado<Anexo>> => {
     const e = escaneoRef.current;
-    if (!e) return 'No hay escaneo para anexar.';
+    if (!e) return { ok: false, error: { code: 'VALIDACION', message: 'No hay escaneo para anexar.' } };
     const r = await llamar(() => window.api.guardarEscaneo({ id: e.id, numero, paginas: ordenGuardar(e.paginas) }));
-    if (!r.ok) {
-      setError(r.error.message);
-      return r.error.message;
-    }
-    setError(null);
-    return r.value;
+    setError(r.ok ? null : r.error.message);
+    return r;
   }, []);
 
   const setPaginas = useCallback((f: (p: PaginaLocal[]) => PaginaLocal[]) => {

@@ -7,6 +7,9 @@
 //   after sealing, in the background).
 // - ocr_pagina_ms: tesseract.js (spa) on a Spanish letter "scanned" at 300 dpi by pdftoppm, after
 //   the worker started (its start is reported apart).
+// - pdf_g4_pagina_ms: a black-and-white A4 page at 200 dpi in a PDF (CCITT G4, as multifunction
+//   printers write it) decoded by pdf.js to the PNG OCR and the barcode reader take, after pdf.js's
+//   first load (reported apart); pdf_texto_propio_pagina_ms: a born-digital page's own text.
 // - lote_separacion_pagina_ms: barcode reading and splitting per page of a batch PDF at 200 dpi,
 //   stickers included (whole `lote` call divided by its pages, and the barcode read alone).
 // - buscar_texto_ocr_ms: full-text search over N attachments' OCR text (default 100,000 pages of
@@ -56,12 +59,12 @@ export async function run(argv) {
     `export { openStation } from './electron/station';
      export { motorTesseract, motorOcrFalso } from './electron/anexos/ocr';
      export { leerCodigos } from './electron/anexos/codigos';
-     export { imagenDe } from './electron/anexos/documento';
+     export { imagenDe, leerDocumento, completarImagenes, textoDePaginas } from './electron/anexos/documento';
      export { escanerSane } from './electron/scanning/sane';
      export { layoutAPdf } from './electron/printing/pdf';
      export { generador } from './shared/classifier/azar';
      export { saneDePrueba } from './test/electron/scanning/saneReal';
-     export { cartaPdf, rasterizar, pdfDeImagenes, CARTA, tasaErrorCaracteres } from './test/electron/anexos/muestras';`,
+     export { cartaPdf, cartaDigital, pdfG4, rasterizar, pdfDeImagenes, CARTA, tasaErrorCaracteres } from './test/electron/anexos/muestras';`,
   );
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'radica-bench-escaneo-'));
   const radicar = async (call, asunto) =>
@@ -132,6 +135,31 @@ export async function run(argv) {
     await motor.cerrar();
     const cer = m.tasaErrorCaracteres(m.CARTA, primera.texto);
     linea({ metric: 'ocr_pagina_ms', resolucion: 300, caracteres: primera.texto.length, cer: Math.round(cer * 10000) / 10000, ...percentiles(ocrMs) });
+
+    // ---- PDF pages pdf-lib does not read: CCITT G4 decoded by pdf.js; a born-digital page's text
+    {
+      const sinLimites = { maxBytes: Infinity, maxPaginas: Infinity };
+      const g4 = await m.pdfG4([carta], 200);
+      const decodificar = async () => {
+        const doc = await m.leerDocumento(g4, 'g4.pdf', sinLimites);
+        const t = performance.now();
+        await m.completarImagenes(doc);
+        if (!doc.paginas[0].imagen) throw new Error('la página G4 no se decodificó');
+        return performance.now() - t;
+      };
+      linea({ metric: 'pdf_g4_primera_carga_ms', ms: Math.round(await decodificar()) });
+      const g4Ms = [];
+      for (let i = 0; i < 20; i++) g4Ms.push(await decodificar());
+      linea({ metric: 'pdf_g4_pagina_ms', resolucion: 200, bytes: g4.length, ...percentiles(g4Ms) });
+      const digital = await m.leerDocumento(await m.cartaDigital(), 'digital.pdf', sinLimites);
+      const textoMs = [];
+      for (let i = 0; i < 20; i++) {
+        t0 = performance.now();
+        await m.textoDePaginas(digital);
+        textoMs.push(performance.now() - t0);
+      }
+      linea({ metric: 'pdf_texto_propio_pagina_ms', ...percentiles(textoMs) });
+    }
 
     // ---- batch separation
     {

@@ -3,14 +3,21 @@
  * one), turns, removes and reorders pages with the keyboard, the page count becomes the folios, the
  * OCR text moves the suggestion to a tutela, and Enter radicates and seals the pages. Then the
  * radicado's detail shows the attachment in a viewer, takes a file from a USB stick (and refuses a
- * disguised one), and the batch tray assigns a part without a sticker to a radicado.
+ * disguised one), and the batch tray assigns a part without a sticker to a radicado. The detail
+ * also scans with live thumbnails, the tray previews its parts, and the administrador configures
+ * the scanner and the multifunction printer's folder (Alt+E).
  */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Usuario } from '../../shared/domain/radicado';
+import type { Radicado } from '../../shared/domain/radicado';
 import { motorOcrFalso } from '../../electron/anexos/ocr';
+import { vigilarCarpetaConfigurada } from '../../electron/services/carpetaEscaneo';
 import { cartaPdf } from '../electron/anexos/muestras';
-import { escanerPrueba, TEXTO_TUTELA } from './escanerPrueba';
-import { expect, expectAccessible, login, logout, screenshot, selectByKeyboard, tabTo, test } from './harness';
+import { radicacion } from '../electron/helpers';
+import { escanerPrueba, paginasPrueba, TEXTO_TUTELA } from './escanerPrueba';
+import { callApi, expect, expectAccessible, login, logout, screenshot, selectByKeyboard, tabTo, test } from './harness';
 import type { EstacionPrueba } from './harness';
 
 const ADMIN: Usuario = { usuario: 'admin', nombre: 'Administrador', rol: 'administrador' };
@@ -245,7 +252,11 @@ test('si anexar falla, el número queda y las páginas se conservan para reinten
   await expect(heading).toBeVisible();
   const numero = (await heading.locator('.mono').textContent())!.trim();
   const resultado = page.locator('.result-anexos');
-  await expect(resultado).toContainText('El radicado quedó registrado, pero no se pudo anexar todo.');
+  // Not the router's generic internal-error text: the number IS assigned, and what to do.
+  await expect(resultado).toContainText(`El radicado ${numero} quedó registrado y su número está asignado, pero no se pudo anexar el escaneo.`);
+  await expect(resultado).toContainText('Escaneo: La estación no pudo guardar las páginas escaneadas por un error interno');
+  await expect(resultado).toContainText('No radique el documento otra vez');
+  await expect(resultado).not.toContainText('Si no vio un número de radicado');
   await expect(resultado.getByRole('button', { name: 'Reintentar anexar' })).toBeVisible();
   await expect(miniaturas(page)).toHaveCount(3);
   await screenshot(page, 'anexos-radicar-fallo');
@@ -270,4 +281,213 @@ test('si anexar falla, el número queda y las páginas se conservan para reinten
   await expect(page.getByRole('alertdialog')).toHaveCount(0);
   await expect(page.locator('#resultado-numero')).toHaveCount(0);
   await expect(page.locator('#rad-folios')).toHaveValue('1');
+});
+
+/** Consulta → the radicado's detail, by keyboard. */
+async function abrirDetalle(page: Page, numero: string): Promise<void> {
+  await page.keyboard.press('Alt+C');
+  await expect(page.locator('#consulta-q')).toBeFocused();
+  await page.keyboard.type(numero);
+  await page.keyboard.press('Enter');
+  await tabTo(page, `button[data-numero="${numero}"]`);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#detalle-titulo')).toBeFocused();
+}
+
+test('escanear y anexar desde el detalle: las páginas llegan en vivo, se giran y quitan con el teclado, y el anexo queda listado', async ({ app, estacion }) => {
+  const { page } = app;
+  await prepararEstacion(estacion);
+  await app.abrir();
+  await login(page, 'radicador');
+  const r = await callApi<Radicado>(page, 'radicar', radicacion({ asunto: 'Derecho de petición: los anexos llegan después' }));
+  if (!r.ok) throw new Error(r.error.message);
+  const numero = r.value.numero;
+  await abrirDetalle(page, numero);
+  await expect(page.getByText('Este radicado no tiene anexos digitalizados.')).toBeVisible();
+
+  const panel = page.locator('.escaneo-detalle');
+  const mini = panel.locator('.miniatura');
+  const anexarBtn = panel.getByRole('button', { name: /^Anexar escaneo/ });
+  await test.step('Enter en «Escanear y anexar»: las miniaturas llegan una a una', async () => {
+    await tabTo(page, '.anexos-acciones button:text-is("Escanear y anexar")', 60);
+    await page.keyboard.press('Enter');
+    await expect(mini).toHaveCount(1);
+    await expect(panel.getByRole('status').filter({ hasText: /Escaneando… 1 página recibida/ })).toHaveCount(1);
+    await expect(page.locator('#det-escaneo-titulo')).toBeFocused();
+    await expect(anexarBtn).toBeDisabled();
+    await expect(mini).toHaveCount(3);
+    await expect(panel.getByRole('status').filter({ hasText: 'Escaneo terminado: 3 páginas.' })).toHaveCount(1);
+    await expect(anexarBtn).toBeEnabled();
+    await screenshot(page, 'anexos-detalle-escaneo');
+    await expectAccessible(page, 'Detalle (escaneo con miniaturas)');
+  });
+
+  await test.step('girar (R) y quitar (Supr) con el teclado antes de anexar', async () => {
+    await tabTo(page, '.escaneo-detalle .miniatura[tabindex="0"]');
+    await page.keyboard.press('r');
+    await expect(mini.nth(0)).toHaveAttribute('aria-label', /Página 1 de 3, girada 90 grados/);
+    await page.keyboard.press('ArrowRight');
+    await expect(mini.nth(1)).toBeFocused();
+    await page.keyboard.press('Delete');
+    await expect(mini).toHaveCount(2);
+    await expect(anexarBtn).toHaveText('Anexar escaneo (2 páginas)');
+    await tabTo(page, '.escaneo-detalle button:text-is("Anexar escaneo (2 páginas)")');
+  });
+
+  await test.step('Esc con páginas sin anexar no sale del detalle: lo dice', async () => {
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#detalle-titulo')).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Hay un escaneo sin anexar' })).toHaveCount(1);
+    await expect(anexarBtn).toBeFocused();
+    await expect(mini).toHaveCount(2);
+  });
+
+  await test.step('Enter anexa: el anexo aparece en la lista y el visor muestra la página girada', async () => {
+    await page.keyboard.press('Enter');
+    await expect(panel).toHaveCount(0);
+    const filas = page.locator('.anexos-tabla tbody tr');
+    await expect(filas).toHaveCount(1);
+    await expect(filas.first()).toContainText('Escáner');
+    await expect(filas.first().locator('td').nth(1)).toHaveText('2');
+    await expect(page.getByRole('status').filter({ hasText: 'Escaneo anexado: 2 páginas.' })).toHaveCount(1);
+    await expect(page.locator('.anexos-tabla button[data-anexo]')).toBeFocused();
+    const [anexo] = estacion.station.services.anexos.listar(numero, ADMIN);
+    expect(anexo).toMatchObject({ paginas: 2, origen: 'escaner' });
+    await screenshot(page, 'anexos-detalle-escaneo-anexado');
+    await expectAccessible(page, 'Detalle (escaneo anexado)');
+    await page.keyboard.press('Enter');
+    const visor = page.locator('.visor');
+    await expect(visor).toBeFocused();
+    await expect(visor.locator('.visor-posicion')).toHaveText('Página 1 de 2');
+    await expect(visor.getByRole('img', { name: /^Página 1 de 2 del anexo escaneo-/ })).toHaveClass(/rot-90/);
+    // Esc closes the viewer, and then (nothing pending) leaves the detail.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#detalle-titulo')).toHaveCount(0);
+  });
+});
+
+test('la bandeja de lote muestra las páginas de cada parte antes de asignarla', async ({ app, estacion }) => {
+  const { page } = app;
+  await prepararEstacion(estacion);
+  const [p1, p2] = await paginasPrueba();
+  const lote = await estacion.station.services.anexos.lote(
+    [
+      { nombre: 'hoja-1.jpg', bytes: p1! },
+      { nombre: 'hoja-2.jpg', bytes: p2! },
+    ],
+    'lote-vista',
+    ADMIN,
+  );
+  expect(lote.bandeja).toHaveLength(1);
+  await app.abrir();
+  await login(page, 'radicador');
+  await page.keyboard.press('Alt+B');
+  const item = page.locator('.bandeja-item');
+  await expect(item).toContainText('lote-vista: páginas 1–2');
+  await expect(item.getByLabel('Número de radicado')).toBeFocused();
+  const ver = item.getByRole('button', { name: 'Ver páginas (2 páginas)' });
+  await tabTo(page, '.bandeja-item button[id^="bandeja-ver-"]');
+  await expect(ver).toHaveAttribute('aria-expanded', 'false');
+  await page.keyboard.press('Enter');
+  const visor = item.locator('.visor');
+  await expect(visor).toBeFocused();
+  await expect(visor.locator('.visor-posicion')).toHaveText('Página 1 de 2');
+  await expect(visor.getByRole('img', { name: 'Página 1 de 2 de lote-vista: páginas 1–2' })).toBeVisible();
+  await expect(item.getByRole('button', { name: 'Cerrar páginas' })).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(visor.locator('.visor-posicion')).toHaveText('Página 2 de 2');
+  await expect(visor.getByRole('img', { name: 'Página 2 de 2 de lote-vista: páginas 1–2' })).toBeVisible();
+  await screenshot(page, 'anexos-bandeja-vista');
+  await expectAccessible(page, 'Bandeja de lote (vista de páginas)');
+  await page.keyboard.press('Escape');
+  await expect(visor).toHaveCount(0);
+  await expect(ver).toBeFocused();
+});
+
+test('el administrador configura el escáner y la carpeta del multifuncional (Alt+E), los prueba y los vuelve a ver al recargar', async ({ app, estacion }) => {
+  const { page } = app;
+  await prepararEstacion(estacion);
+  const carpeta = path.join(estacion.dataDir, 'multifuncional');
+  mkdirSync(carpeta);
+  // What the desktop app's main process runs: the watcher follows the saved folder.
+  const vigia = vigilarCarpetaConfigurada(estacion.station.services.anexos, { estabilidadMs: 200, sondeoMs: 100 });
+  try {
+    await app.abrir();
+    await login(page, 'radicador');
+    // Only the administrador has the screen and the shortcut.
+    await expect(page.getByRole('button', { name: /Escáner/ })).toHaveCount(0);
+    await page.keyboard.press('Alt+E');
+    await expect(page.getByRole('heading', { name: 'Escáner', level: 1 })).toHaveCount(0);
+    await logout(page);
+    await login(page, 'admin');
+
+    await page.keyboard.press('Alt+E');
+    await expect(page.getByRole('heading', { name: 'Escáner', level: 1 })).toBeFocused();
+    await expect(page.locator('#esc-dispositivo')).toHaveValue('prueba:0');
+    await expect(page.locator('#esc-carpeta')).toHaveValue('');
+
+    await test.step('Buscar escáneres lista los conectados y los elige con el teclado', async () => {
+      await tabTo(page, 'button:text-is("Buscar escáneres")');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('status').filter({ hasText: 'Se encontró 1 escáner' })).toHaveCount(1);
+      await expect(page.locator('#esc-dispositivo')).toBeFocused();
+      await expect(page.locator('#esc-dispositivo option:checked')).toHaveText('Escáner de prueba (prueba:0)');
+      await expect(page.locator('#esc-resolucion')).toHaveValue('100');
+      // The test scanner has no dúplex.
+      await expect(page.locator('#esc-duplex')).toBeDisabled();
+      await screenshot(page, 'escaner-buscar');
+      await expectAccessible(page, 'Escáner (dispositivos)');
+    });
+
+    await test.step('Probar escáner escanea sin radicado y solo cuenta las páginas', async () => {
+      await tabTo(page, 'button:text-is("Probar escáner")');
+      await page.keyboard.press('Enter');
+      await expect(page.locator('#esc-prueba-estado')).toHaveText('Prueba correcta: el escáner entregó 3 páginas. No se anexó nada.', { timeout: 15_000 });
+      expect(estacion.station.db.prepare('SELECT count(*) AS n FROM anexos').get()).toEqual({ n: 0 });
+    });
+
+    await test.step('un identificador vacío se señala en su campo; guardar con la carpeta la vigila al momento', async () => {
+      await page.locator('#esc-dispositivo').focus();
+      await selectByKeyboard(page, '#esc-dispositivo', '__otro__');
+      await expect(page.locator('#esc-dispositivo-otro')).toBeVisible();
+      await page.locator('#esc-dispositivo-otro').fill('');
+      await page.locator('#esc-dispositivo-otro').press('Enter');
+      await expect(page.locator('#esc-dispositivo-otro')).toBeFocused();
+      await expect(page.locator('#esc-dispositivo-otro')).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator('#esc-dispositivo-otro-error')).toHaveText('Escáner: elija un dispositivo.');
+      await screenshot(page, 'escaner-error');
+      await expectAccessible(page, 'Escáner (error)');
+      await page.keyboard.type('test');
+      await tabTo(page, '#esc-carpeta');
+      await page.keyboard.type(carpeta);
+      await expect(page.getByRole('status').filter({ hasText: 'Hay cambios sin guardar.' })).toHaveCount(1);
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('status').filter({ hasText: `Configuración del escáner guardada. La aplicación de escritorio vigila desde ahora la carpeta «${carpeta}».` })).toHaveCount(1);
+      expect(estacion.station.services.anexos.configEscaner()).toEqual({ dispositivo: 'test', fuente: 'adf', duplex: false, resolucion: 100, modo: 'gris', carpeta });
+      await screenshot(page, 'escaner-guardado');
+      await expectAccessible(page, 'Escáner (guardado)');
+      // The saved folder is watched without a restart: a scan dropped there lands in the tray.
+      writeFileSync(path.join(carpeta, 'SCAN0001.jpg'), (await paginasPrueba())[0]!);
+      await expect.poll(() => existsSync(path.join(carpeta, 'procesados', 'SCAN0001.jpg')), { timeout: 20_000 }).toBe(true);
+      expect(estacion.station.services.anexos.bandeja().map((b) => b.origen)).toEqual(['SCAN0001.jpg']);
+    });
+
+    await test.step('al recargar, la pantalla muestra lo guardado', async () => {
+      await app.abrir();
+      // The router keeps the page's session: the workspace comes back without logging in again.
+      await expect(page.getByRole('heading', { name: 'Radicar documento' })).toBeVisible();
+      await page.keyboard.press('Alt+E');
+      await expect(page.getByRole('heading', { name: 'Escáner', level: 1 })).toBeFocused();
+      await expect(page.locator('#esc-dispositivo')).toHaveValue('test');
+      await expect(page.locator('#esc-dispositivo option:checked')).toHaveText('test (configurado)');
+      await expect(page.locator('#esc-carpeta')).toHaveValue(carpeta);
+      await expect(page.locator('#esc-resolucion')).toHaveValue('100');
+      await expect(page.locator('#esc-modo')).toHaveValue('gris');
+      await screenshot(page, 'escaner-recargado');
+      await expectAccessible(page, 'Escáner (recargado)');
+    });
+  } finally {
+    await vigia.detener();
+  }
 });

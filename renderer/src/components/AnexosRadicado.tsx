@@ -5,6 +5,8 @@ import { llamar } from '../api';
 import { EXTENSIONES_ANEXO, formatBytes, leerArchivos, OCR_NOMBRE, ORIGEN_NOMBRE, paginasTexto, shaCorto } from '../anexos';
 import { VisorAnexo } from './VisorAnexo';
 import { SelectorArchivos } from './SelectorArchivos';
+import { MiniaturasEscaneo } from './MiniaturasEscaneo';
+import { useEscaneo } from '../useEscaneo';
 
 interface Props {
   numero: string;
@@ -14,7 +16,10 @@ interface Props {
   onAnexado: () => void;
 }
 
-/** The attachments of a registered radicado: list, viewer, and attaching files or a new scan. */
+/**
+ * The attachments of a registered radicado: list, viewer, and attaching files or a new scan. A scan
+ * shows its pages as they arrive; the clerk reorders, turns or removes them and then attaches them.
+ */
 export function AnexosRadicado({ numero, puedeAnexar, onAnexado }: Props) {
   /** A scanner is configured at this station: offer scanning into the radicado. */
   const [conEscaner, setConEscaner] = useState(false);
@@ -26,12 +31,54 @@ export function AnexosRadicado({ numero, puedeAnexar, onAnexado }: Props) {
   const archivoRef = useRef<HTMLInputElement>(null);
   const volverA = useRef<number | null>(null);
   const tablaRef = useRef<HTMLTableElement>(null);
+  const seccionRef = useRef<HTMLElement>(null);
+  const escanearBtn = useRef<HTMLButtonElement>(null);
+  const escaneoTitulo = useRef<HTMLHeadingElement>(null);
+  const anexarEscaneoBtn = useRef<HTMLButtonElement>(null);
+  /** After the list reloads, the focus goes to this attachment's Ver button. */
+  const enfocarAnexo = useRef<number | null>(null);
+  const escaneo = useEscaneo();
+  const esc = escaneo.escaneo;
+  const nPaginas = esc?.paginas.length ?? 0;
 
   const cargar = useCallback(async () => {
     const r = await llamar(() => window.api.listarAnexos({ numero }));
     if (r.ok) setAnexos(r.value);
     else setError(r.error.message);
   }, [numero]);
+
+  useEffect(() => {
+    const id = enfocarAnexo.current;
+    if (id === null || anexos === null) return;
+    enfocarAnexo.current = null;
+    tablaRef.current?.querySelector<HTMLButtonElement>(`button[data-anexo="${id}"]`)?.focus();
+  }, [anexos]);
+
+  // Pages not attached are dropped at the station when the detail closes (or shows another radicado).
+  const descartarEscaneo = escaneo.descartar;
+  const hayEscaneo = esc !== null;
+  const descartarAlSalir = useRef<() => void>(() => undefined);
+  descartarAlSalir.current = hayEscaneo ? () => void descartarEscaneo(false) : () => undefined;
+  useEffect(() => () => descartarAlSalir.current(), [numero]);
+
+  // With pages not yet attached, Esc does not leave the detail (it would drop them): it says so.
+  useEffect(() => {
+    if (!hayEscaneo) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.altKey || e.ctrlKey || e.metaKey) return;
+      const seccion = seccionRef.current;
+      // Only while this detail is on screen; the viewer and the annulment form handle their own Esc.
+      if (!seccion || seccion.offsetParent === null) return;
+      const t = e.target instanceof Element ? e.target : null;
+      if (t?.closest('.visor, form.anular')) return;
+      e.preventDefault();
+      setAviso('Hay un escaneo sin anexar: anéxelo al radicado o descártelo antes de volver a los resultados.');
+      requestAnimationFrame(() => (anexarEscaneoBtn.current && !anexarEscaneoBtn.current.disabled ? anexarEscaneoBtn.current : escaneoTitulo.current)?.focus());
+    };
+    // Capture: before the detail's own Esc (back to the results) sees the key.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [hayEscaneo]);
 
   useEffect(() => {
     void llamar(() => window.api.configEscaner({})).then((r) => setConEscaner(r.ok && r.value !== null));
@@ -72,24 +119,50 @@ export function AnexosRadicado({ numero, puedeAnexar, onAnexado }: Props) {
     }
   };
 
+  // The button goes away while the scan is open: the cursor goes to the new pages' heading.
+  const enfocarEscaneo = useRef(false);
+  const idEscaneo = esc?.id ?? null;
+  useEffect(() => {
+    if (!idEscaneo || !enfocarEscaneo.current) return;
+    enfocarEscaneo.current = false;
+    escaneoTitulo.current?.focus();
+  }, [idEscaneo]);
+
   const escanear = async () => {
+    if (esc || escaneo.iniciando) return;
+    setError(null);
+    setAviso('');
+    enfocarEscaneo.current = true;
+    await escaneo.iniciar();
+  };
+
+  const anexarEscaneo = async () => {
+    if (!esc || esc.estado === 'escaneando' || esc.paginas.length === 0) return;
     setOcupado(true);
     setError(null);
-    setAviso('Escaneando… espere a que el escáner termine.');
-    const r = await llamar(() => window.api.escanear({ numero }));
+    setAviso('Anexando el escaneo…');
+    const r = await escaneo.guardar(numero);
     setOcupado(false);
-    if (r.ok) {
-      setAviso(`Escaneo anexado: ${paginasTexto(r.value.paginas)}.`);
-      await cargar();
-      onAnexado();
-    } else {
+    if (!r.ok) {
       setAviso('');
-      setError(r.error.message);
+      requestAnimationFrame(() => anexarEscaneoBtn.current?.focus());
+      return;
     }
+    escaneo.olvidar();
+    setAviso(`Escaneo anexado: ${paginasTexto(r.value.paginas)}.`);
+    enfocarAnexo.current = r.value.id;
+    await cargar();
+    onAnexado();
+  };
+
+  const descartar = () => {
+    void escaneo.descartar(false);
+    setAviso('Escaneo descartado: no se anexó nada.');
+    requestAnimationFrame(() => escanearBtn.current?.focus());
   };
 
   return (
-    <section aria-labelledby="det-anexos" className="anexos">
+    <section aria-labelledby="det-anexos" className="anexos" ref={seccionRef}>
       <h3 id="det-anexos">Anexos digitalizados</h3>
       {anexos === null ? (
         <p className="muted">Cargando anexos…</p>
@@ -157,16 +230,58 @@ export function AnexosRadicado({ numero, puedeAnexar, onAnexado }: Props) {
             disabled={ocupado}
             onFiles={(files) => void anexarArchivos(files)}
           />
-          {conEscaner ? (
-            <button type="button" className="btn btn--ghost" disabled={ocupado} onClick={() => void escanear()}>
+          {conEscaner && !esc ? (
+            <button type="button" ref={escanearBtn} className="btn btn--ghost" disabled={ocupado || escaneo.iniciando} onClick={() => void escanear()}>
               Escanear y anexar
             </button>
           ) : null}
         </div>
       ) : null}
+      {esc ? (
+        <div className="escaneo-detalle" role="group" aria-labelledby="det-escaneo-titulo">
+          <h4 id="det-escaneo-titulo" ref={escaneoTitulo} tabIndex={-1}>
+            Escaneo nuevo: {esc.estado === 'escaneando' ? 'recibiendo páginas' : paginasTexto(nPaginas)}
+          </h4>
+          <p className="hint" id="det-escaneo-hint">
+            Revise las páginas: puede reordenarlas, girarlas o quitarlas. Luego pulse «Anexar escaneo» para sellarlas en este radicado.
+          </p>
+          <p className="notice" role="status" aria-live="polite">
+            {esc.estado === 'escaneando' ? `Escaneando… ${nPaginas === 1 ? '1 página recibida' : `${nPaginas} páginas recibidas`}.` : escaneo.aviso}
+          </p>
+          {nPaginas > 0 ? (
+            <MiniaturasEscaneo
+              idBase="det-escaneo"
+              paginas={esc.paginas}
+              setPaginas={escaneo.setPaginas}
+              disabled={ocupado}
+              onVacio={() => requestAnimationFrame(() => escaneoTitulo.current?.focus())}
+            />
+          ) : null}
+          <div className="actions">
+            <button
+              type="button"
+              ref={anexarEscaneoBtn}
+              className="btn btn--primary"
+              aria-describedby="det-escaneo-hint"
+              disabled={ocupado || esc.estado === 'escaneando' || nPaginas === 0}
+              onClick={() => void anexarEscaneo()}
+            >
+              Anexar escaneo ({paginasTexto(nPaginas)})
+            </button>
+            <button type="button" className="btn btn--danger-ghost" disabled={ocupado || esc.estado === 'escaneando'} onClick={descartar}>
+              Descartar escaneo
+            </button>
+          </div>
+        </div>
+      ) : null}
       <p className="notice" role="status" aria-live="polite">
         {aviso}
       </p>
+      {escaneo.error ? (
+        <p className="alert alert--error" role="alert">
+          {escaneo.error}
+        </p>
+      ) : null}
       {error ? (
         <p className="alert alert--error" role="alert">
           {error}

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { Anexo, PaginasAnexo } from '../../../shared/domain/anexos';
+import type { Anexo, ItemBandeja, PaginasAnexo } from '../../../shared/domain/anexos';
+import type { Resultado } from '../../../shared/ipc/result';
 import { llamar } from '../api';
 
 type PaginaVista = PaginasAnexo['paginas'][number];
@@ -8,31 +9,52 @@ type PaginaVista = PaginasAnexo['paginas'][number];
 /** Pages fetched at a time (the channel allows up to 20). */
 const LOTE = 5;
 
-interface Props {
-  anexo: Anexo;
-  onCerrar: () => void;
+/** A sealed attachment of a radicado, or a part of a batch waiting in the tray. */
+type Props = { onCerrar: () => void } & ({ anexo: Anexo; item?: undefined } | { item: ItemBandeja; anexo?: undefined });
+
+interface Documento {
+  clave: string;
+  total: number;
+  /** "del anexo carta.pdf", "de lote-3: páginas 1–2". */
+  de: string;
+  cargar: (desde: number, cantidad: number) => Promise<Resultado<{ paginas: PaginaVista[] }>>;
+}
+
+function documentoDe(p: Props): Documento {
+  if (p.anexo) {
+    const { id, nombre, paginas } = p.anexo;
+    return { clave: `anexo-${id}`, total: paginas, de: `del anexo ${nombre}`, cargar: (desde, cantidad) => window.api.paginasAnexo({ anexo: id, desde, cantidad }) };
+  }
+  const { id, origen, desdePagina, hastaPagina, paginas } = p.item;
+  const rango = desdePagina === hastaPagina ? `página ${desdePagina}` : `páginas ${desdePagina}–${hastaPagina}`;
+  return { clave: `bandeja-${id}`, total: paginas, de: `de ${origen}: ${rango}`, cargar: (desde, cantidad) => window.api.paginasBandeja({ id, desde, cantidad }) };
 }
 
 /**
- * One page of an attachment at a time: ←/→ (or Re Pág/Av Pág) turn pages, Inicio/Fin jump, Esc
- * closes. Pages are fetched a few at a time and kept while the viewer is open.
+ * One page of an attachment (or of a tray item) at a time: ←/→ (or Re Pág/Av Pág) turn pages,
+ * Inicio/Fin jump, Esc closes. Pages are fetched a few at a time and kept while the viewer is open.
  */
-export function VisorAnexo({ anexo, onCerrar }: Props) {
+export function VisorAnexo(props: Props) {
+  const { onCerrar } = props;
+  const doc = documentoDe(props);
   const [pagina, setPagina] = useState(1);
   const [cache, setCache] = useState<Map<number, PaginaVista>>(new Map());
   const [error, setError] = useState<string | null>(null);
   const regionRef = useRef<HTMLDivElement>(null);
-  const total = anexo.paginas;
+  const teclasId = useId();
+  const { total, clave, cargar } = doc;
   const actual = cache.get(pagina);
 
   useEffect(() => {
     regionRef.current?.focus();
-  }, [anexo.id]);
+  }, [clave]);
 
+  const cargarRef = useRef(cargar);
+  cargarRef.current = cargar;
   useEffect(() => {
     if (cache.has(pagina)) return;
     let vivo = true;
-    void llamar(() => window.api.paginasAnexo({ anexo: anexo.id, desde: pagina, cantidad: Math.min(LOTE, total - pagina + 1) })).then((r) => {
+    void llamar(() => cargarRef.current(pagina, Math.min(LOTE, total - pagina + 1))).then((r) => {
       if (!vivo) return;
       if (!r.ok) {
         setError(r.error.message);
@@ -48,7 +70,7 @@ export function VisorAnexo({ anexo, onCerrar }: Props) {
     return () => {
       vivo = false;
     };
-  }, [anexo.id, pagina, cache, total]);
+  }, [clave, pagina, cache, total]);
 
   const ir = (n: number) => setPagina(Math.min(total, Math.max(1, n)));
 
@@ -70,15 +92,15 @@ export function VisorAnexo({ anexo, onCerrar }: Props) {
     }
   };
 
-  const descripcion = `Página ${pagina} de ${total} del anexo ${anexo.nombre}`;
+  const descripcion = `Página ${pagina} de ${total} ${doc.de}`;
   return (
     <div
       className="visor"
       ref={regionRef}
       tabIndex={0}
       role="region"
-      aria-label={`Visor del anexo ${anexo.nombre}`}
-      aria-describedby="visor-teclas"
+      aria-label={`Visor ${doc.de}`}
+      aria-describedby={teclasId}
       onKeyDown={onKeyDown}
     >
       <div className="visor-barra">
@@ -95,7 +117,7 @@ export function VisorAnexo({ anexo, onCerrar }: Props) {
           Cerrar visor (Esc)
         </button>
       </div>
-      <p className="hint" id="visor-teclas">
+      <p className="hint" id={teclasId}>
         Con el visor enfocado: <kbd>←</kbd> <kbd>→</kbd> cambian de página, <kbd>Inicio</kbd> y <kbd>Fin</kbd> van a la primera y a la última,{' '}
         <kbd>Esc</kbd> cierra.
       </p>

@@ -5,7 +5,8 @@ import type { Usuario } from '../../../shared/domain/radicado';
 import { formatFechaHora } from '../../../shared/domain/bogota';
 import { llamar } from '../api';
 import { puedeAnular } from '../labels';
-import { shaCorto } from '../anexos';
+import { paginasTexto, shaCorto } from '../anexos';
+import { VisorAnexo } from '../components/VisorAnexo';
 
 interface Props {
   active: boolean;
@@ -23,6 +24,8 @@ export function BandejaScreen({ active, usuario }: Props) {
   const [aviso, setAviso] = useState('');
   const [errorCarga, setErrorCarga] = useState<string | null>(null);
   const [ocupado, setOcupado] = useState<number | null>(null);
+  /** The tray item whose pages are shown in the viewer. */
+  const [viendo, setViendo] = useState<number | null>(null);
   const tituloRef = useRef<HTMLHeadingElement>(null);
   const listaRef = useRef<HTMLUListElement>(null);
   const mayDiscard = puedeAnular(usuario.rol);
@@ -32,8 +35,14 @@ export function BandejaScreen({ active, usuario }: Props) {
     if (r.ok) {
       setItems(r.value);
       setErrorCarga(null);
+      setViendo((v) => (v !== null && r.value.some((it) => it.id === v) ? v : null));
     } else setErrorCarga(r.error.message);
   }, []);
+
+  const cerrarVisor = (id: number) => {
+    setViendo(null);
+    requestAnimationFrame(() => document.getElementById(`bandeja-ver-${id}`)?.focus());
+  };
 
   /**
    * Where the cursor goes once the list is (re)loaded: the first item's number when the screen
@@ -100,8 +109,8 @@ export function BandejaScreen({ active, usuario }: Props) {
         Bandeja de lote
       </h1>
       <p className="lead">
-        Partes de lotes escaneados que la estación no pudo asignar a un radicado. Revise el documento físico, escriba su número de
-        radicado y pulse Enter para anexarlas.
+        Partes de lotes escaneados que la estación no pudo asignar a un radicado. Revise las páginas («Ver páginas») o el documento
+        físico, escriba su número de radicado y pulse Enter para anexarlas.
       </p>
       <p className="notice" role="status" aria-live="polite">
         {aviso}
@@ -175,6 +184,16 @@ export function BandejaScreen({ active, usuario }: Props) {
                     <button type="submit" className="btn btn--primary" disabled={ocupado === it.id} aria-describedby={`bandeja-item-${it.id}`}>
                       Asignar
                     </button>
+                    <button
+                      type="button"
+                      id={`bandeja-ver-${it.id}`}
+                      className="btn btn--ghost"
+                      aria-expanded={viendo === it.id}
+                      aria-describedby={`bandeja-item-${it.id}`}
+                      onClick={() => (viendo === it.id ? cerrarVisor(it.id) : setViendo(it.id))}
+                    >
+                      {viendo === it.id ? 'Cerrar páginas' : `Ver páginas (${paginasTexto(it.paginas)})`}
+                    </button>
                     {mayDiscard ? (
                       <button
                         type="button"
@@ -193,6 +212,7 @@ export function BandejaScreen({ active, usuario }: Props) {
                     </p>
                   ) : null}
                 </form>
+                {viendo === it.id ? <VisorAnexo key={it.id} item={it} onCerrar={() => cerrarVisor(it.id)} /> : null}
               </li>
             );
           })}

@@ -21,7 +21,7 @@ import type { Anexo } from '../../../shared/domain/anexos';
 import { useEscaneo } from '../useEscaneo';
 import { MiniaturasEscaneo } from '../components/MiniaturasEscaneo';
 import { SelectorArchivos } from '../components/SelectorArchivos';
-import { EXTENSIONES_ANEXO, formatBytes, leerArchivos, shaCorto, textoSugerencias } from '../anexos';
+import { EXTENSIONES_ANEXO, formatBytes, leerArchivos, motivoAnexoFallido, shaCorto, textoSugerencias } from '../anexos';
 import type { ArchivoLeido } from '../anexos';
 
 /** Wait this long after the last keystroke in the asunto before asking for suggestions. */
@@ -34,7 +34,7 @@ function registroSugerencia(s: ResultadoSugerencias | null): RadicarInput['suger
   return { modelo: s.modelo, fuente: s.fuente, tipos: s.tipos.map(puntaje), dependencias: s.dependencias.map(puntaje) };
 }
 
-/** What became of the pages and files after the radicado got its number. */
+/** What became of the pages and files after the radicado got its number (the errors as the clerk reads them). */
 interface Anexado {
   anexos: Anexo[];
   errorEscaneo: string | null;
@@ -235,9 +235,9 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
     const e = escaneo.escaneo;
     if (e && e.paginas.length > 0) {
       const a = await escaneo.guardar(numero);
-      if (typeof a === 'string') errorEscaneo = a;
+      if (!a.ok) errorEscaneo = motivoAnexoFallido('escaneo', a.error);
       else {
-        nuevos.push(a);
+        nuevos.push(a.value);
         escaneo.olvidar();
       }
     } else if (e) void escaneo.descartar(false);
@@ -246,7 +246,7 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
       if (r.ok) {
         nuevos.push(...r.value);
         setArchivos([]);
-      } else errorArchivos = r.error.message;
+      } else errorArchivos = motivoAnexoFallido('archivos', r.error);
     }
     setAnexado((prev) => ({ anexos: [...prev.anexos, ...nuevos], errorEscaneo, errorArchivos }));
     setAnexando(false);
@@ -353,10 +353,10 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
           active={active}
         >
           <ResultadoAnexos
+            numero={result.numero}
             anexado={anexado}
             anexando={anexando}
             pendiente={pendiente}
-            errorEscaneo={escaneo.error}
             onReintentar={() => void anexarTodo(result.numero)}
           />
         </ResultadoRadicacion>
@@ -714,16 +714,16 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
 }
 
 interface ResultadoAnexosProps {
+  numero: string;
   anexado: Anexado;
   anexando: boolean;
   /** Pages or files still waiting for a successful retry. */
   pendiente: boolean;
-  errorEscaneo: string | null;
   onReintentar: () => void;
 }
 
 /** In the result panel: what was attached to the new radicado, or why not and a retry (the number is never lost). */
-function ResultadoAnexos({ anexado, anexando, pendiente, errorEscaneo, onReintentar }: ResultadoAnexosProps) {
+function ResultadoAnexos({ numero, anexado, anexando, pendiente, onReintentar }: ResultadoAnexosProps) {
   const fallo = anexado.errorEscaneo ?? anexado.errorArchivos;
   if (!anexando && anexado.anexos.length === 0 && !fallo) return null;
   return (
@@ -742,17 +742,26 @@ function ResultadoAnexos({ anexado, anexando, pendiente, errorEscaneo, onReinten
       ) : null}
       {fallo && !anexando ? (
         <div className="alert alert--error">
-          <p className="alert-title">El radicado quedó registrado, pero no se pudo anexar todo.</p>
-          {anexado.errorEscaneo ? <p>Escaneo: {errorEscaneo ?? anexado.errorEscaneo}</p> : null}
+          <p className="alert-title">
+            El radicado <span className="mono">{numero}</span> quedó registrado y su número está asignado, pero no se pudo anexar{' '}
+            {anexado.errorEscaneo && anexado.errorArchivos ? 'lo digitalizado' : anexado.errorEscaneo ? 'el escaneo' : 'los archivos'}.
+          </p>
+          {anexado.errorEscaneo ? <p>Escaneo: {anexado.errorEscaneo}</p> : null}
           {anexado.errorArchivos ? <p>Archivos: {anexado.errorArchivos}</p> : null}
+          <p>No radique el documento otra vez: entregue este número al ciudadano.</p>
           {pendiente ? (
             <>
-              <p>Las páginas y los archivos se conservan en esta pantalla.</p>
+              <p>
+                Las páginas y los archivos se conservan en esta pantalla: pulse «Reintentar anexar». Si vuelve a fallar, anéxelos más tarde
+                desde Consulta (detalle del radicado) o avise a soporte.
+              </p>
               <button type="button" className="btn btn--primary" onClick={onReintentar}>
                 Reintentar anexar
               </button>
             </>
-          ) : null}
+          ) : (
+            <p>Anéxelos más tarde desde Consulta (detalle del radicado).</p>
+          )}
         </div>
       ) : null}
     </div>

@@ -8,7 +8,7 @@ import { radicacion, tempStation } from '../helpers';
 import { motorOcrFalso } from '../../../electron/anexos/ocr';
 import { layoutAPdf } from '../../../electron/printing/pdf';
 import { leerCodigos } from '../../../electron/anexos/codigos';
-import { cartaPdf, infoPdf, pdfDeImagenes, rasterizar } from './muestras';
+import { cartaPdf, imagenesPdf, infoPdf, pdfDeImagenes, pdfG4, pdfJbig2, rasterizar } from './muestras';
 
 type T = ReturnType<typeof tempStation>;
 let t: T;
@@ -91,6 +91,33 @@ describe('lote separado por rótulo', () => {
     expect(await t.ok('bandeja:listar', {})).toEqual([]);
     const v = await t.ok('estacion:verificar', {});
     expect(v.problemas).toEqual([]);
+  });
+
+  it('un lote en blanco y negro (CCITT G4 o JBIG2, como lo envía una multifuncional) se parte en los rótulos', async () => {
+    await estacion();
+    const n = [];
+    for (let i = 0; i < 2; i++) n.push((await t.ok('radicacion:radicar', radicacion({ asunto: `Carta ${i + 1}` }))).numero as string);
+    const cartas = [
+      await cartaPdf({ sticker: await stickerDe(n[0]!), pie: 'carta 1, página 1' }),
+      await cartaPdf({ pie: 'carta 1, página 2' }),
+      await cartaPdf({ sticker: await stickerDe(n[1]!), pie: 'carta 2, página 1' }),
+    ];
+    const admin = t.station.router.sesion('test')!;
+    for (const [nombre, pdf] of [
+      ['g4.pdf', await pdfG4(cartas, DPI)],
+      ['jbig2.pdf', await pdfJbig2(cartas, DPI)],
+    ] as const) {
+      const r = await t.station.services.anexos.lote([{ nombre, bytes: pdf }], nombre, admin);
+      expect(r.anexados.map((a) => [a.numero, a.paginas]), nombre).toEqual([
+        [n[0], [1, 2]],
+        [n[1], [3]],
+      ]);
+      expect(r.bandeja).toEqual([]);
+    }
+    // Each radicado's part is the printer's pages, copied as they came (still CCITT / JBIG2).
+    const [g4, jbig2] = await t.ok('anexos:listar', { numero: n[0]! });
+    expect(imagenesPdf(g4.ruta).map((i) => i.codificacion)).toEqual(['ccitt', 'ccitt']);
+    expect(imagenesPdf(jbig2.ruta).map((i) => i.codificacion)).toEqual(['jbig2', 'jbig2']);
   });
 
   it('un lote con un archivo dañado se rechaza entero y no deja nada', async () => {

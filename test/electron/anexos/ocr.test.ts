@@ -4,8 +4,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { motorTesseract } from '../../../electron/anexos/ocr';
-import { imagenDe } from '../../../electron/anexos/documento';
-import { CARTA, cartaPdf, rasterizar, tasaErrorCaracteres } from './muestras';
+import { completarImagenes, imagenDe, leerDocumento } from '../../../electron/anexos/documento';
+import { CARTA, cartaPdf, pdfG4, rasterizar, tasaErrorCaracteres } from './muestras';
 
 const motor = motorTesseract({ inactividadMs: 5_000 });
 afterAll(() => motor.cerrar());
@@ -18,6 +18,17 @@ describe('OCR (tesseract.js, español)', () => {
     expect(cer, `CER ${(cer * 100).toFixed(2)} %\n${r.texto}`).toBeLessThanOrEqual(0.03);
     expect(r.texto).toContain('Constitución Política');
     expect(r.confianza).toBeGreaterThan(70);
+  }, 120_000);
+
+  it('lee una página escaneada en blanco y negro (CCITT G4, 300 ppp) decodificada por pdf.js', async () => {
+    const doc = await leerDocumento(await pdfG4([await cartaPdf()], 300), 'g4.pdf', { maxBytes: Infinity, maxPaginas: Infinity });
+    await completarImagenes(doc);
+    const imagen = doc.paginas[0]!.imagen!;
+    expect(imagen.dpi).toBe(300);
+    const r = await motor.reconocer(imagen);
+    const cer = tasaErrorCaracteres(CARTA, r.texto);
+    expect(cer, `CER ${(cer * 100).toFixed(2)} %\n${r.texto}`).toBeLessThanOrEqual(0.03);
+    expect(r.texto).toContain('Constitución Política');
   }, 120_000);
 
   it('una página girada se lee con la rotación que le dio el funcionario', async () => {
