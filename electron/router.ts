@@ -90,6 +90,13 @@ export function createRouter(services: StationServices): Router {
     'bandeja:contenido': (input) => services.anexos.contenidoBandeja(input.id),
     'bandeja:asignar': (input, sesion) => services.anexos.asignarBandeja(input.id, input.numero, sesion!),
     'bandeja:descartar': (input, sesion) => services.anexos.descartarBandeja(input.id, sesion!),
+    'bandeja:paginas': (input) => services.anexos.paginasBandeja(input.id, input.desde, input.cantidad),
+    'revision:cola': (input) => services.revision.cola(input),
+    'revision:marcar': (input, sesion) => services.revision.marcar(input, sesion!),
+    'revision:mia': (input, sesion) => services.revision.mia(input, sesion!),
+    'informe:semanal': (input, sesion) => services.revision.informe(input, sesion!),
+    'informe:archivo': (input, sesion) => services.revision.archivo(input, sesion!),
+    'tablero:obtener': (input) => services.revision.tablero(input),
   };
 
   async function handle(channel: string, payload: unknown, ctx: Contexto): Promise<Resultado<unknown>> {

@@ -13,6 +13,8 @@ import { AnexosService } from './services/anexosService';
 import { motorTesseract, type MotorOcr } from './anexos/ocr';
 import { leerCodigos, type CodigoLeido } from './anexos/codigos';
 import type { Escaner } from './scanning/types';
+import { RevisionService } from './services/revisionService';
+import type { FuenteRevision } from './revision/fuente';
 
 export interface StationServices {
   context: StationContext;
@@ -23,6 +25,7 @@ export interface StationServices {
   impresion: ImpresionService;
   clasificacion: ClasificacionService;
   anexos: AnexosService;
+  revision: RevisionService;
 }
 
 export interface Station {
@@ -46,6 +49,8 @@ export interface StationOptions {
   /** The station's scanner; none by default (the desktop app and `radica escanear` choose one). */
   escaner?: Escaner | null;
   leerCodigos?: (imagen: Uint8Array) => Promise<CodigoLeido[]>;
+  /** Where the review reads: this station's store by default; the central store in coordinator mode. */
+  fuenteRevision?: FuenteRevision;
 }
 
 /** The composition root: one data directory, its services and the router every front door calls. */
@@ -54,6 +59,7 @@ export function openStation(opts: StationOptions): Station {
   const context = new StationContext(db, opts.clock ?? Date.now, opts.dataDir);
   const radicacion = new RadicacionService(context);
   const transportes = opts.transportes ?? ((i) => crearTransporte(i, { impresoraSistema: opts.impresoraSistema ?? null }));
+  const clasificacion = new ClasificacionService(context, opts.entrenador ?? entrenadorPorDefecto());
   const services: StationServices = {
     context,
     estacion: new EstacionService(context),
@@ -61,12 +67,13 @@ export function openStation(opts: StationOptions): Station {
     usuarios: new UsuariosService(context),
     demo: new DemoService(context, radicacion),
     impresion: new ImpresionService(context, radicacion, transportes),
-    clasificacion: new ClasificacionService(context, opts.entrenador ?? entrenadorPorDefecto()),
+    clasificacion,
     anexos: new AnexosService(context, radicacion, {
       ocr: opts.ocr ?? motorTesseract(),
       escaner: opts.escaner ?? null,
       leerCodigos: opts.leerCodigos ?? leerCodigos,
     }),
+    revision: new RevisionService(context, clasificacion, opts.fuenteRevision),
   };
   return {
     db,

@@ -9,6 +9,7 @@ const SUITES = {
   sticker: './bench/sticker.mjs',
   clasificador: './bench/clasificador.mjs',
   escaneo: './bench/escaneo.mjs',
+  informe: './bench/informe.mjs',
 };
 
 const dir = path.dirname(fileURLToPath(import.meta.url));

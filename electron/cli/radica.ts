@@ -25,6 +25,7 @@ import { errorDeValidacion } from '../router';
 import { comandoClasificador, UsoClasificador } from './clasificador';
 import { clasificadorEstacion, esComandoDeEstacion } from './clasificadorEstacion';
 import { COMANDOS_ANEXOS, comandoAnexos } from './anexos';
+import { COMANDOS_REVISION, comandoRevision, UsoRevision } from './revision';
 import { crearEscaner, escanerPorDefecto } from '../scanning';
 
 const AYUDA = `Radica — estación de ventanilla única de radicación
@@ -66,6 +67,11 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   escaneres                       escáneres que ve esta estación
   lote CARPETA_O_ARCHIVO          separa un lote por los rótulos y anexa cada parte a su radicado
   bandeja                         partes de lotes que esperan revisión
+  revision cola --semana 2026-W47|actual [--muestra N] [--prioridad riesgo] [--sede 01] [--ventanillas 01,03]
+          la cola de revisión semanal (todo por fecha, una muestra por ventanilla o por riesgo)
+  revision marcar NUMERO --veredicto correcto|incorrecto [--tipo-correcto COD] [--dependencia-correcta COD]
+          [--observacion "…"] --revisor "Nombre"
+  informe semanal --semana S --formato pdf|xlsx|csv|json --out ARCHIVO [--revisor "Nombre"]
 
 Directorio de datos por defecto: ${defaultDataDir()} (o la variable RADICA_DATA_DIR).`;
 
@@ -128,6 +134,15 @@ const opciones = {
   modo: { type: 'string' },
   duplex: { type: 'boolean', default: false },
   'sin-ocr': { type: 'boolean', default: false },
+  semana: { type: 'string' },
+  ventanillas: { type: 'string' },
+  muestra: { type: 'string' },
+  prioridad: { type: 'string' },
+  veredicto: { type: 'string' },
+  'tipo-correcto': { type: 'string' },
+  'dependencia-correcta': { type: 'string' },
+  observacion: { type: 'string' },
+  revisor: { type: 'string' },
 } as const;
 
 type Valores = ReturnType<typeof parseArgs<{ options: typeof opciones; allowPositionals: true }>>['values'];
@@ -386,6 +401,36 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
             },
             requerida,
           );
+        }
+        if ((COMANDOS_REVISION as readonly string[]).includes(comando)) {
+          try {
+            return await comandoRevision(
+              comando as (typeof COMANDOS_REVISION)[number],
+              call,
+              station.router,
+              usuario,
+              {
+                sub: posicionales[0],
+                numero: posicionales[1] ?? v.numero,
+                semana: v.semana,
+                sede: v.sede,
+                ventanillas: v.ventanillas,
+                muestra: entero(v.muestra, 'muestra'),
+                prioridad: v.prioridad,
+                veredicto: v.veredicto,
+                tipoCorrecto: v['tipo-correcto'],
+                dependenciaCorrecta: v['dependencia-correcta'],
+                observacion: v.observacion,
+                revisor: v.revisor,
+                formato: v.formato,
+                out: v.out,
+              },
+              requerida,
+            );
+          } catch (err) {
+            if (err instanceof UsoRevision) throw new UsoIncorrecto(err.message);
+            throw err;
+          }
         }
         throw new UsoIncorrecto(`Comando desconocido: ${comando}.`);
     }

@@ -11,7 +11,7 @@ import { APP_ORIGIN, CSP, archivoDeRenderer, remitenteConfiable } from './securi
 import { logError } from '../log';
 import { impresoraSistema } from './impresoraSistema';
 import { escanerPorDefecto } from '../scanning';
-import { vigilarCarpetaEscaneo } from '../services/carpetaEscaneo';
+import { vigilarCarpetaConfigurada } from '../services/carpetaEscaneo';
 import type { CarpetaVigilada } from '../scanning/carpetaVigilada';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
@@ -20,13 +20,16 @@ app.enableSandbox();
 let station: Station | null = null;
 let colaImpresion: NodeJS.Timeout | null = null;
 let reentrenamiento: NodeJS.Timeout | null = null;
+let puntajes: NodeJS.Timeout | null = null;
 let carpetaEscaneo: CarpetaVigilada | null = null;
 
-/** The multifunction printer's scan folder, when IT configured one; and OCR left pending by a previous run. */
+/**
+ * The multifunction printer's scan folder, when IT configured one (followed when the administrador
+ * changes it in the Escáner screen); and OCR left pending by a previous run.
+ */
 function iniciarAnexos(st: Station): void {
   st.services.anexos.programarOcr();
-  const carpeta = st.services.anexos.configEscaner()?.carpeta;
-  if (carpeta) carpetaEscaneo = vigilarCarpetaEscaneo(st.services.anexos, carpeta);
+  carpetaEscaneo = vigilarCarpetaConfigurada(st.services.anexos);
 }
 
 /** Every few seconds the print queue retries the jobs whose time has come (printer back on, cable back in). */
@@ -43,7 +46,18 @@ function iniciarReentrenamiento(st: Station): void {
   reentrenamiento = setInterval(() => {
     st.services.clasificacion.reentrenarSiToca().catch((err: unknown) => logError('reentrenamiento del clasificador', err));
   }, REVISAR_CLASIFICADOR_MS);
+  // The review queue's scores, a few at a time (tens of milliseconds of this thread), so the
+  // coordinator's risk-ranked week opens at once.
+  puntajes = setInterval(() => {
+    try {
+      st.services.revision.precalcular(PUNTAJES_POR_VUELTA);
+    } catch (err) {
+      logError('puntajes de la revisión', err);
+    }
+  }, PUNTAJES_CADA_MS);
 }
+const PUNTAJES_CADA_MS = 15_000;
+const PUNTAJES_POR_VUELTA = 150;
 
 function rendererDir(): string {
   return path.join(__dirname, '..', 'renderer');
@@ -149,6 +163,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (colaImpresion) clearInterval(colaImpresion);
     if (reentrenamiento) clearInterval(reentrenamiento);
+    if (puntajes) clearInterval(puntajes);
     void carpetaEscaneo?.detener();
     station?.close();
     station = null;

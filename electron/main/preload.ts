@@ -55,6 +55,13 @@ const api = {
   contenidoBandeja: canal('bandeja:contenido'),
   asignarBandeja: canal('bandeja:asignar'),
   descartarBandeja: canal('bandeja:descartar'),
+  paginasBandeja: canal('bandeja:paginas'),
+  colaRevision: canal('revision:cola'),
+  marcarRevision: canal('revision:marcar'),
+  miRetroalimentacion: canal('revision:mia'),
+  informeSemanal: canal('informe:semanal'),
+  archivoInforme: canal('informe:archivo'),
+  tablero: canal('tablero:obtener'),
 } satisfies ApiRadica;
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

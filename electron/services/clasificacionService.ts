@@ -24,8 +24,10 @@ import type { Entrenador } from './entrenador';
 
 /** Newest radicados used for training: a station's recent practice, and a bounded training time. */
 export const MAXIMO_EJEMPLOS = 20_000;
-/** A coordinator's correction counts as this many radicados. */
+/** A radicado a coordinator reviewed (its labels confirmed or corrected) counts as this many. */
 export const PESO_CORRECCION = 3;
+/** Retrain when this many review marks arrived since the last model: corrections reach suggestions the same day. */
+export const REVISIONES_PARA_REENTRENAR = 25;
 /** Retrain when this many radicados arrived since the last model… */
 export const NUEVOS_PARA_REENTRENAR = 200;
 /** …or every day if any arrived; and a first model once this many examples exist. */
@@ -90,6 +92,12 @@ export class ClasificacionService {
     return { tipos: listas.tipo, dependencias: listas.dependencia, modelo: describirModelos(usados), fuente: fuenteGeneral(fuentes) };
   }
 
+  /** Changes when a suggestion could change: a new model of either objetivo, or a new catalog. */
+  versionModelos(): string {
+    const c = this.ctx.catalogoVigente().catalogo.version;
+    return `${c}/${this.ctx.clasificacion.ultimoModeloId('tipo') ?? 0}/${this.ctx.clasificacion.ultimoModeloId('dependencia') ?? 0}`;
+  }
+
   private indiceDe(catalogo: Catalogo): IndiceFrases {
     if (this.indice?.version !== catalogo.version) this.indice = indiceFrases(catalogo);
     return this.indice;
@@ -136,10 +144,10 @@ export class ClasificacionService {
     const { ctx } = this;
     const inicio = performance.now();
     const hasta = ctx.clasificacion.maxRadicadoId();
-    const { ejemplos: radicados, demo } = ctx.clasificacion.ejemplosRadicados(MAXIMO_EJEMPLOS);
+    const hastaRevision = ctx.clasificacion.maxRevisionId();
+    const { ejemplos: radicados, demo, revisados } = ctx.clasificacion.ejemplosRadicados(MAXIMO_EJEMPLOS, PESO_CORRECCION);
     const importados = ctx.clasificacion.ejemplosImportados(MAXIMO_EJEMPLOS);
-    const revisadas = correcciones(ctx);
-    const todos = [...radicados, ...importados, ...revisadas];
+    const todos = [...radicados, ...importados];
     const ejemplos = {} as Record<Objetivo, Ejemplo[]>;
     for (const o of OBJETIVOS) {
       ejemplos[o] = todos.flatMap((e) => {
@@ -159,7 +167,7 @@ export class ClasificacionService {
           creadoEn: en,
           ejemplos: m.ejemplos,
           contenido: m.contenido,
-          metricas: { ...m.metricas, hastaRadicado: hasta, fuentes: { radicados: radicados.length, importados: importados.length, correcciones: revisadas.length, demo } },
+          metricas: { ...m.metricas, hastaRadicado: hasta, hastaRevision, fuentes: { radicados: radicados.length, importados: importados.length, revisados, demo } },
         });
       }
       this.ultimo = { en, ms: Math.round(performance.now() - inicio), error: null };
@@ -177,7 +185,8 @@ export class ClasificacionService {
     const nuevos = this.ctx.clasificacion.radicadosDesde(hastaRadicado(modelos));
     if (modelos.length === 0) return nuevos + this.ctx.clasificacion.contarImportados() >= MINIMO_PRIMER_MODELO;
     const ultimo = Math.max(...modelos.map((m) => m.creadoEn));
-    return nuevos >= NUEVOS_PARA_REENTRENAR || (nuevos > 0 && this.ctx.clock() - ultimo >= REENTRENAR_CADA_MS);
+    const marcas = this.ctx.clasificacion.revisionesDesde(hastaMetrica(modelos, 'hastaRevision'));
+    return nuevos >= NUEVOS_PARA_REENTRENAR || marcas >= REVISIONES_PARA_REENTRENAR || (nuevos + marcas > 0 && this.ctx.clock() - ultimo >= REENTRENAR_CADA_MS);
   }
 
   /** Called by the app's timer. */
@@ -216,17 +225,14 @@ export class ClasificacionService {
   }
 }
 
-function hastaRadicado(modelos: FilaModelo[]): number {
-  return Math.max(0, ...modelos.map((m) => (typeof m.metricas.hastaRadicado === 'number' ? m.metricas.hastaRadicado : 0)));
+function hastaMetrica(modelos: FilaModelo[], clave: 'hastaRadicado' | 'hastaRevision'): number {
+  return Math.max(0, ...modelos.map((m) => (typeof m.metricas[clave] === 'number' ? m.metricas[clave] : 0)));
 }
 
-/**
- * The coordinators' corrections of tipo and dependencia (weekly review), weighted PESO_CORRECCION.
- * The review table arrives with its own issue; until then there are none.
- */
-export function correcciones(_ctx: StationContext): EjemploEtiquetado[] {
-  return [];
+function hastaRadicado(modelos: FilaModelo[]): number {
+  return hastaMetrica(modelos, 'hastaRadicado');
 }
+
 
 function buscador(entradas: { codigo: string; nombre: string }[]): (v: string) => string | null {
   const porCodigo = new Map(entradas.map((e) => [e.codigo.toUpperCase(), e.codigo]));

@@ -12,6 +12,7 @@ import { codigoValido, codigoVerificacion } from './codigoVerificacion';
 import { TrabajosRepo } from '../store/trabajosRepo';
 import { ClasificacionRepo } from '../store/clasificacionRepo';
 import { AnexosRepo } from '../store/anexosRepo';
+import { RevisionRepo } from '../store/revisionRepo';
 
 export type Clock = () => number;
 
@@ -25,6 +26,7 @@ export class StationContext {
   readonly trabajos: TrabajosRepo;
   readonly clasificacion: ClasificacionRepo;
   readonly anexos: AnexosRepo;
+  readonly revisiones: RevisionRepo;
   private catalogos = new Map<number, { catalogo: Catalogo; calendario: CalendarioHabil }>();
   private readonly ultimaVersion;
 
@@ -41,6 +43,7 @@ export class StationContext {
     this.trabajos = new TrabajosRepo(db);
     this.clasificacion = new ClasificacionRepo(db);
     this.anexos = new AnexosRepo(db);
+    this.revisiones = new RevisionRepo(db);
     this.ultimaVersion = db.prepare('SELECT max(version) AS v FROM catalogo_versiones');
   }
 

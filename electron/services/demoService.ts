@@ -60,6 +60,39 @@ export function instantesDemo(n: number, desde: number, hasta: number, r: () => 
   return out;
 }
 
+/**
+ * The mistakes clerks really make (DOMAIN.md, weekly review): a tipo confused with its neighbour,
+ * a tutela filed as a plain petition, a letter routed to the wrong dependencia. About 7 % of tipos
+ * and 4 % of dependencias, so the demo week gives the coordinator something to find.
+ */
+const CONFUSIONES: Record<string, string[]> = {
+  'PET-GEN': ['QUE', 'PET-DOC', 'REC'],
+  'PET-DOC': ['PET-GEN', 'PET-CON'],
+  'PET-CON': ['PET-GEN'],
+  QUE: ['REC', 'PET-GEN', 'DEN'],
+  REC: ['QUE'],
+  DEN: ['QUE'],
+  SUG: ['FEL', 'PET-GEN'],
+  TRA: ['PET-GEN'],
+  TUT: ['PET-GEN', 'QUE'],
+};
+
+function conErrorDeFuncionario(
+  radicado: ValidadoDe<'radicacion:radicar'>,
+  r: () => number,
+  dependencias: readonly string[],
+): ValidadoDe<'radicacion:radicar'> {
+  const out = { ...radicado };
+  const confusiones = CONFUSIONES[out.tipo];
+  // A tutela misfiled is the costly case: it happens more than the share of tutelas suggests.
+  if (confusiones && r() < (out.tipo === 'TUT' ? 0.3 : 0.07)) {
+    out.tipo = elegir(r, confusiones);
+    out.termino = null;
+  }
+  if (r() < 0.04) out.dependencia = elegir(r, dependencias.filter((d) => d !== out.dependencia));
+  return out;
+}
+
 /** Synthetic radicados in this station's own series, marked demo, for demos and benchmarks. */
 export class DemoService {
   constructor(
@@ -83,12 +116,15 @@ export class DemoService {
     const radicadores = this.ctx.usuarios.listar().filter((u) => u.rol === 'radicador');
     const funcionarios: Usuario[] = radicadores.length > 0 ? radicadores : [{ usuario: 'radicador', nombre: 'Radicador', rol: 'radicador' }];
     const conocidos: ValidadoDe<'radicacion:radicar'>['remitente'][] = [];
+    // The clerks' mistakes draw from their own sequence: the rest of the demo stays as it was.
+    const errores = rng(semilla * 7 + 13 + (ultimo ?? 0));
+    const dependencias = [...new Set(Object.values(ASUNTOS).flatMap((xs) => xs.map(([, d]) => d)))];
 
     for (let inicio = 0; inicio < cantidad; inicio += LOTE) {
       const fin = Math.min(cantidad, inicio + LOTE);
       const funcionario = elegir(r, funcionarios);
       const lote: ValidadoDe<'radicacion:radicar'>[] = [];
-      for (let i = inicio; i < fin; i++) lote.push(this.radicadoDemo(r, conocidos));
+      for (let i = inicio; i < fin; i++) lote.push(conErrorDeFuncionario(this.radicadoDemo(r, conocidos), errores, dependencias));
       this.radicacion.radicarLote(lote, funcionario, (i) => instantes[inicio + i]!, true);
     }
     this.ctx.db

@@ -14,7 +14,7 @@ export interface NuevaEntrada {
 }
 
 /**
- * The hash covers the entry and, for 'radicar', 'anular' and 'anexar', the immutable content of the
+ * The hash covers the entry and, for 'radicar', 'anular', 'anexar' and 'revisar', the immutable content of the
  * row it created: editing a radicado or an anulación behind the application's back breaks the chain.
  */
 export function hashEntrada(
@@ -36,6 +36,10 @@ const CONTENIDO_RADICADO = `json_array(r.numero, s.serie, r.consecutivo, r.fecha
 const CONTENIDO_ANULACION = `json_array(an.justificacion, an.aprobado_por, an.anulado_por, an.anulado_en)`;
 /** An attachment: which file (its SHA-256), how many pages and bytes, for which radicado. */
 const CONTENIDO_ANEXO = `json_array(x.radicado_id, x.sha256, x.tipo, x.paginas, x.bytes, x.nombre, x.origen, x.creado_en, x.creado_por)`;
+
+/** A review mark: who said what about which radicado, and when. */
+const CONTENIDO_REVISION = `json_array(v.uid, v.radicado_id, v.veredicto, v.tipo_correcto, v.dependencia_correcta, v.observacion, v.revisor,
+  v.revisor_nombre, v.revisado_en, v.origen)`;
 
 const preparados = new WeakMap<Db, Map<string, Statement>>();
 /** Statements used once per radicado are prepared once per connection. */
@@ -66,6 +70,12 @@ export function contenidoAnulacion(db: Db, radicadoId: number): string {
 export function contenidoAnexo(db: Db, anexoId: number): string {
   const row = preparado(db, `SELECT ${CONTENIDO_ANEXO} AS c FROM anexos x WHERE x.id = ?`).get(anexoId) as { c: string } | undefined;
   if (!row) throw new Error(`anexo ${anexoId} no existe`);
+  return row.c;
+}
+
+export function contenidoRevision(db: Db, uid: string): string {
+  const row = preparado(db, `SELECT ${CONTENIDO_REVISION} AS c FROM revisiones v WHERE v.uid = ?`).get(uid) as { c: string } | undefined;
+  if (!row) throw new Error(`Revisión ${uid} inexistente`);
   return row.c;
 }
 
@@ -110,6 +120,7 @@ export class AuditRepo {
              WHEN 'radicar' THEN (SELECT ${CONTENIDO_RADICADO} FROM radicados r JOIN series s ON s.id = r.serie_id WHERE r.id = a.radicado_id)
              WHEN 'anular' THEN (SELECT ${CONTENIDO_ANULACION} FROM anulaciones an WHERE an.radicado_id = a.radicado_id)
              WHEN 'anexar' THEN (SELECT ${CONTENIDO_ANEXO} FROM anexos x WHERE x.id = json_extract(a.detalle, '$.anexo'))
+             WHEN 'revisar' THEN (SELECT ${CONTENIDO_REVISION} FROM revisiones v WHERE v.uid = json_extract(a.detalle, '$.revision'))
            END AS contenido
          FROM auditoria a ORDER BY a.id`,
       )

@@ -63,13 +63,19 @@ export class ClasificacionRepo {
          FROM sugerencias s JOIN radicados r ON r.id = s.radicado_id WHERE r.numero = ?`,
       ),
       radicados: db.prepare(
-        `SELECT r.asunto AS texto, r.tipo, r.dependencia FROM radicados r
+        // A coordinator's latest mark overrides the clerk's labels and weighs more (weekly review).
+        `SELECT r.asunto AS texto, coalesce(v.tipo_correcto, r.tipo) AS tipo, coalesce(v.dependencia_correcta, r.dependencia) AS dependencia,
+           v.id IS NOT NULL AS revisado
+         FROM radicados r
+         LEFT JOIN revisiones v ON v.id = (SELECT x.id FROM revisiones x WHERE x.radicado_id = r.id ORDER BY x.revisado_en DESC, x.id DESC LIMIT 1)
          WHERE NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id) AND (r.demo = 0 OR ?)
          ORDER BY r.id DESC LIMIT ?`,
       ),
       hayReales: db.prepare('SELECT EXISTS (SELECT 1 FROM radicados WHERE demo = 0)').pluck(),
       maxRadicado: db.prepare('SELECT coalesce(max(id), 0) FROM radicados').pluck(),
       radicadosDesde: db.prepare('SELECT count(*) FROM radicados WHERE id > ?').pluck(),
+      revisionesDesde: db.prepare('SELECT count(*) FROM revisiones WHERE id > ?').pluck(),
+      maxRevision: db.prepare('SELECT coalesce(max(id), 0) FROM revisiones').pluck(),
       insertarEjemplo: db.prepare('INSERT INTO ejemplos_importados (texto, tipo, dependencia, peso, origen, importado_en) VALUES (?, ?, ?, ?, ?, ?)'),
       importados: db.prepare('SELECT texto, tipo, dependencia, peso FROM ejemplos_importados ORDER BY id DESC LIMIT ?'),
       contarImportados: db.prepare('SELECT count(*) FROM ejemplos_importados').pluck(),
@@ -129,10 +135,28 @@ export class ClasificacionRepo {
    * The newest radicados with their final tipo and dependencia, annulled ones excluded. Demo rows
    * only when the station has no real radicado (a demo station still learns something).
    */
-  ejemplosRadicados(limite: number): { ejemplos: EjemploEtiquetado[]; demo: boolean } {
+  /**
+   * The newest radicados as training examples, with the reviewers' corrections applied: a reviewed
+   * radicado (right or corrected) weighs `pesoRevisado`.
+   */
+  ejemplosRadicados(limite: number, pesoRevisado: number): { ejemplos: EjemploEtiquetado[]; demo: boolean; revisados: number } {
     const demo = this.stmts.hayReales.get() === 0;
-    const filas = this.stmts.radicados.all(demo ? 1 : 0, limite) as { texto: string; tipo: string; dependencia: string }[];
-    return { ejemplos: filas.map((f) => ({ ...f, peso: 1 })), demo };
+    const filas = this.stmts.radicados.all(demo ? 1 : 0, limite) as { texto: string; tipo: string; dependencia: string; revisado: number }[];
+    let revisados = 0;
+    const ejemplos = filas.map(({ revisado, ...f }) => {
+      if (revisado) revisados++;
+      return { ...f, peso: revisado ? pesoRevisado : 1 };
+    });
+    return { ejemplos, demo, revisados };
+  }
+
+  /** Marks since the last model: enough of them retrain it, so corrections reach the suggestions. */
+  revisionesDesde(id: number): number {
+    return this.stmts.revisionesDesde.get(id) as number;
+  }
+
+  maxRevisionId(): number {
+    return this.stmts.maxRevision.get() as number;
   }
 
   maxRadicadoId(): number {

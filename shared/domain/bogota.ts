@@ -25,7 +25,7 @@ export interface CivilDateTime {
   second: number;
 }
 
-export function toBogota(instantMs: number): CivilDateTime {
+function partesIntl(instantMs: number): CivilDateTime {
   const out: Record<string, number> = {};
   for (const p of partsFormatter.formatToParts(new Date(instantMs))) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -37,6 +37,36 @@ export function toBogota(instantMs: number): CivilDateTime {
     hour: out.hour!,
     minute: out.minute!,
     second: out.second!,
+  };
+}
+
+// Intl is slow (a report formats thousands of instants), and the zone's offset only changes on an
+// hour boundary: it is read once per hour of UTC and the rest is arithmetic.
+const HORA_MS = 3_600_000;
+const desfasePorHora = new Map<number, number>();
+
+function desfase(instantMs: number): number {
+  const hora = Math.floor(instantMs / HORA_MS);
+  let d = desfasePorHora.get(hora);
+  if (d === undefined) {
+    const inicio = hora * HORA_MS;
+    const c = partesIntl(inicio);
+    d = Date.UTC(c.year, c.month - 1, c.day, c.hour, c.minute, c.second) - inicio;
+    if (desfasePorHora.size > 10_000) desfasePorHora.clear();
+    desfasePorHora.set(hora, d);
+  }
+  return d;
+}
+
+export function toBogota(instantMs: number): CivilDateTime {
+  const local = new Date(Math.floor(instantMs / 1000) * 1000 + desfase(instantMs));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
   };
 }
 

@@ -24,6 +24,7 @@ import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../doma
 import type { EstadoClasificador, ResultadoSugerencias } from '../sugerencias';
 import type { Anexo, ItemBandeja, PaginasAnexo, ResultadoLote } from '../domain/anexos';
 import type { ConfigEscaner, DispositivoEscaneo, EstadoEscaneo } from '../domain/escaneo';
+import { FORMATOS_INFORME, VEREDICTOS, type ColaRevision, type InformeSemanal, type ResultadoMarca, type Retroalimentacion, type Tablero } from '../domain/revision';
 
 const texto = (campo: string, max: number) =>
   z
@@ -359,6 +360,72 @@ export const loteSchema = z.object({
 
 export const bandejaIdSchema = z.object({ id: z.number({ error: 'Elemento de la bandeja: indique su número.' }).int().positive() });
 export const asignarBandejaSchema = bandejaIdSchema.extend({ numero: numeroRadicado });
+export const paginasBandejaSchema = bandejaIdSchema.extend({
+  desde: z.number().int().positive().default(1),
+  cantidad: z.number().int().min(1).max(20, 'Máximo 20 páginas por consulta.').default(10),
+});
+
+const semana = z
+  .string({ error: 'Semana: escriba la semana ISO como 2026-W47, o «actual».' })
+  .trim()
+  .regex(/^(\d{4}-[Ww]\d{2}|actual|anterior)$/i, 'Semana: escriba la semana ISO como 2026-W47, o «actual».');
+
+const codigoCatalogo = (campo: string) => opcional(campo, 20).transform((v) => (v ? v.toUpperCase() : null));
+
+/** Which radicados a review or report covers: a week, and optionally a sede and some ventanillas. */
+export const alcanceRevisionSchema = z.object({
+  semana,
+  sede: codigoEstacion('Sede').optional(),
+  ventanillas: z.array(codigoEstacion('Ventanilla'), { error: 'Ventanillas: indique una lista de códigos.' }).max(100).optional(),
+});
+
+export const colaRevisionSchema = alcanceRevisionSchema.extend({
+  modo: z.enum(['todo', 'muestra', 'riesgo'], { error: 'Modo: elija todo, muestra o riesgo.' }).default('riesgo'),
+  /** With modo 'muestra': how many per ventanilla. */
+  muestra: z.number({ error: 'Muestra: indique cuántos por ventanilla.' }).int().min(1, 'Muestra: al menos 1 por ventanilla.').max(10_000).optional(),
+  /** Same seed, same sample (so the coordinator can come back to it). */
+  semilla: z.number().int().optional(),
+});
+export type ColaRevisionInput = z.input<typeof colaRevisionSchema>;
+
+export const marcarRevisionSchema = z
+  .object({
+    numero: numeroRadicado,
+    veredicto: z.enum(VEREDICTOS, { error: 'Veredicto: elija correcto o incorrecto.' }),
+    tipoCorrecto: codigoCatalogo('Tipo documental correcto'),
+    dependenciaCorrecta: codigoCatalogo('Dependencia correcta'),
+    observacion: opcional('Observación', 1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.veredicto === 'incorrecto' && !v.tipoCorrecto && !v.dependenciaCorrecta) {
+      ctx.addIssue({ code: 'custom', path: ['tipoCorrecto'], message: 'Si es incorrecto, indique el tipo documental o la dependencia correctos.' });
+    }
+    if (v.veredicto === 'correcto' && (v.tipoCorrecto || v.dependenciaCorrecta)) {
+      ctx.addIssue({ code: 'custom', path: ['veredicto'], message: 'Un radicado correcto no lleva tipo ni dependencia corregidos: marque «incorrecto».' });
+    }
+  });
+export type MarcarRevisionInput = z.input<typeof marcarRevisionSchema>;
+
+export const informeSchema = alcanceRevisionSchema.extend({
+  formato: z.enum(FORMATOS_INFORME, { error: 'Formato: elija pdf, xlsx, csv o json.' }),
+});
+
+export const retroalimentacionSchema = z.object({
+  semanas: z.number({ error: 'Semanas: indique cuántas.' }).int().min(1).max(52).default(8),
+});
+
+export const tableroSchema = z.object({
+  hasta: semana.default('actual'),
+  semanas: z.number({ error: 'Semanas: indique cuántas.' }).int().min(1, 'Semanas: al menos 1.').max(52, 'Semanas: máximo 52.').default(8),
+  sede: codigoEstacion('Sede').optional(),
+});
+
+/** A generated report: its file name, media type and bytes. */
+export interface ArchivoInforme {
+  nombre: string;
+  tipoMime: string;
+  base64: string;
+}
 
 export interface EstadoEstacion {
   inicializada: boolean;
@@ -432,6 +499,13 @@ export const contrato = {
   'bandeja:contenido': canal<typeof bandejaIdSchema, { item: ItemBandeja; base64: string }>(bandejaIdSchema, TODOS),
   'bandeja:asignar': canal<typeof asignarBandejaSchema, Anexo>(asignarBandejaSchema, TODOS),
   'bandeja:descartar': canal<typeof bandejaIdSchema, null>(bandejaIdSchema, SUPERVISION),
+  'bandeja:paginas': canal<typeof paginasBandejaSchema, { item: ItemBandeja; paginas: PaginasAnexo['paginas'] }>(paginasBandejaSchema, TODOS),
+  'revision:cola': canal<typeof colaRevisionSchema, ColaRevision>(colaRevisionSchema, SUPERVISION),
+  'revision:marcar': canal<typeof marcarRevisionSchema, ResultadoMarca>(marcarRevisionSchema, SUPERVISION),
+  'revision:mia': canal<typeof retroalimentacionSchema, Retroalimentacion>(retroalimentacionSchema, TODOS),
+  'informe:semanal': canal<typeof alcanceRevisionSchema, InformeSemanal>(alcanceRevisionSchema, SUPERVISION),
+  'informe:archivo': canal<typeof informeSchema, ArchivoInforme>(informeSchema, SUPERVISION),
+  'tablero:obtener': canal<typeof tableroSchema, Tablero>(tableroSchema, SUPERVISION),
 } as const;
 
 export type Contrato = typeof contrato;
@@ -490,6 +564,13 @@ export interface ApiRadica {
   contenidoBandeja(p: EntradaDe<'bandeja:contenido'>): Promise<Resultado<SalidaDe<'bandeja:contenido'>>>;
   asignarBandeja(p: EntradaDe<'bandeja:asignar'>): Promise<Resultado<SalidaDe<'bandeja:asignar'>>>;
   descartarBandeja(p: EntradaDe<'bandeja:descartar'>): Promise<Resultado<SalidaDe<'bandeja:descartar'>>>;
+  paginasBandeja(p: EntradaDe<'bandeja:paginas'>): Promise<Resultado<SalidaDe<'bandeja:paginas'>>>;
+  colaRevision(p: EntradaDe<'revision:cola'>): Promise<Resultado<SalidaDe<'revision:cola'>>>;
+  marcarRevision(p: EntradaDe<'revision:marcar'>): Promise<Resultado<SalidaDe<'revision:marcar'>>>;
+  miRetroalimentacion(p: EntradaDe<'revision:mia'>): Promise<Resultado<SalidaDe<'revision:mia'>>>;
+  informeSemanal(p: EntradaDe<'informe:semanal'>): Promise<Resultado<SalidaDe<'informe:semanal'>>>;
+  archivoInforme(p: EntradaDe<'informe:archivo'>): Promise<Resultado<SalidaDe<'informe:archivo'>>>;
+  tablero(p: EntradaDe<'tablero:obtener'>): Promise<Resultado<SalidaDe<'tablero:obtener'>>>;
 }
 
 /** Which channel each api function calls; the preload and the e2e harness both use this map. */
@@ -538,4 +619,11 @@ export const metodosApi = {
   contenidoBandeja: 'bandeja:contenido',
   asignarBandeja: 'bandeja:asignar',
   descartarBandeja: 'bandeja:descartar',
+  paginasBandeja: 'bandeja:paginas',
+  colaRevision: 'revision:cola',
+  marcarRevision: 'revision:marcar',
+  miRetroalimentacion: 'revision:mia',
+  informeSemanal: 'informe:semanal',
+  archivoInforme: 'informe:archivo',
+  tablero: 'tablero:obtener',
 } as const satisfies Record<keyof ApiRadica, Canal>;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Catalogo } from '../../../shared/domain/catalog';
 import type { ConfiguracionEstacion, Usuario } from '../../../shared/domain/radicado';
 import { llamar } from '../api';
@@ -7,10 +7,15 @@ import { RadicarScreen } from './RadicarScreen';
 import { ConsultaScreen } from './ConsultaScreen';
 import { ImpresorasScreen } from './ImpresorasScreen';
 import { BandejaScreen } from './BandejaScreen';
+import { EscanerScreen } from './EscanerScreen';
+import { RevisionScreen } from './RevisionScreen';
+import { InformesScreen } from './InformesScreen';
+import { TableroScreen } from './TableroScreen';
+import { RetroalimentacionScreen } from './RetroalimentacionScreen';
 import { EstadoImpresoras } from '../components/EstadoImpresoras';
 import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
-export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras';
+export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras' | 'escaner' | 'retro' | 'revision' | 'informes' | 'tablero';
 
 interface Seccion {
   view: View;
@@ -24,9 +29,20 @@ const SECCIONES: Seccion[] = [
   { view: 'radicar', nombre: 'Radicar', atajo: 'Alt+R', tecla: 'KeyR' },
   { view: 'consulta', nombre: 'Consulta', atajo: 'Alt+C', tecla: 'KeyC' },
   { view: 'bandeja', nombre: 'Bandeja de lote', atajo: 'Alt+B', tecla: 'KeyB' },
+  { view: 'retro', nombre: 'Mi retroalimentación', atajo: 'Alt+M', tecla: 'KeyM' },
 ];
-/** Only the administrador configures printers. */
-const SECCIONES_ADMIN: Seccion[] = [...SECCIONES, { view: 'impresoras', nombre: 'Impresoras', atajo: 'Alt+I', tecla: 'KeyI' }];
+/** The weekly review is for the coordinador and the administrador (the router refuses the others). */
+const SECCIONES_REVISION: Seccion[] = [
+  { view: 'revision', nombre: 'Revisión', atajo: 'Alt+S', tecla: 'KeyS' },
+  { view: 'informes', nombre: 'Informes', atajo: 'Alt+N', tecla: 'KeyN' },
+  { view: 'tablero', nombre: 'Tablero', atajo: 'Alt+T', tecla: 'KeyT' },
+];
+/** Only the administrador configures printers and the scanner. */
+const SECCIONES_ADMIN: Seccion[] = [
+  ...SECCIONES,
+  { view: 'impresoras', nombre: 'Impresoras', atajo: 'Alt+I', tecla: 'KeyI' },
+  { view: 'escaner', nombre: 'Escáner', atajo: 'Alt+E', tecla: 'KeyE' },
+];
 
 interface WorkspaceProps {
   config: ConfiguracionEstacion;
@@ -34,10 +50,10 @@ interface WorkspaceProps {
   onLogout: () => Promise<void>;
 }
 
-const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', bandeja: 'Bandeja de lote', impresoras: 'Impresoras' };
+const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', bandeja: 'Bandeja de lote', impresoras: 'Impresoras', escaner: 'Escáner', retro: 'Mi retroalimentación', revision: 'Revisión', informes: 'Informes', tablero: 'Tablero' };
 
 /**
- * Header (with the printer status), navigation (Alt+R, Alt+C, Alt+B, and Alt+I for the administrador) and the
+ * Header (with the printer status), navigation (Alt+R, Alt+C, Alt+B, and Alt+I and Alt+E for the administrador) and the
  * working screens, kept mounted so a half-typed form survives.
  */
 export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
@@ -47,7 +63,8 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
   const [configImpresion, setConfigImpresion] = useState<ConfigImpresion | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const esAdmin = usuario.rol === 'administrador';
-  const secciones = esAdmin ? SECCIONES_ADMIN : SECCIONES;
+  const revisa = esAdmin || usuario.rol === 'coordinador';
+  const secciones = useMemo(() => [...(esAdmin ? SECCIONES_ADMIN : SECCIONES), ...(revisa ? SECCIONES_REVISION : [])], [esAdmin, revisa]);
 
   const cargarConfigImpresion = useCallback(async () => {
     const r = await llamar(() => window.api.configImpresion({}));
@@ -138,6 +155,11 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         <ConsultaScreen active={view === 'consulta'} usuario={usuario} configImpresion={configImpresion} />
         <BandejaScreen active={view === 'bandeja'} usuario={usuario} />
         {esAdmin ? <ImpresorasScreen active={view === 'impresoras'} config={configImpresion} onGuardado={setConfigImpresion} /> : null}
+        {esAdmin ? <EscanerScreen active={view === 'escaner'} /> : null}
+        <RetroalimentacionScreen active={view === 'retro'} />
+        {revisa ? <RevisionScreen active={view === 'revision'} catalogo={catalogo} /> : null}
+        {revisa ? <InformesScreen active={view === 'informes'} /> : null}
+        {revisa ? <TableroScreen active={view === 'tablero'} /> : null}
       </main>
     </div>
   );

@@ -128,15 +128,16 @@ describe('clasificador en la estación', () => {
 
     await s.ok('radicacion:anular', { numero: sin.numero, justificacion: 'Radicado por error dos veces', aprobadoPor: 'Jefe' });
     const repo = s.station.services.context.clasificacion;
-    expect(repo.ejemplosRadicados(100)).toEqual({
+    expect(repo.ejemplosRadicados(100, 3)).toEqual({
       demo: false,
+      revisados: 0,
       ejemplos: [
         { texto: 'Solicito paz y salvo del impuesto predial', tipo: 'PET-GEN', dependencia: '300', peso: 1 },
         { texto: 'Acción de tutela del Juzgado 3', tipo: 'TUT', dependencia: '300', peso: 1 },
       ],
     });
     const e = await s.ok('clasificador:entrenar', {});
-    expect(e.modelos[0]).toMatchObject({ ejemplos: 2, metricas: { hastaRadicado: 3, fuentes: { radicados: 2, importados: 0, correcciones: 0 } } });
+    expect(e.modelos[0]).toMatchObject({ ejemplos: 2, metricas: { hastaRadicado: 3, fuentes: { radicados: 2, importados: 0, revisados: 0 } } });
     expect(e.radicadosNuevos).toBe(0);
   });
 

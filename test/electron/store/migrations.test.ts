@@ -90,6 +90,75 @@ describe('migraciones', () => {
     db.close();
   });
 
+  it('005_revision crea las revisiones de solo anexar y sube una base v4 sin tocar sus datos', () => {
+    const d = dir();
+    const v4 = openDatabase(d, { migrations: migraciones.slice(0, 4) });
+    v4.exec(`INSERT INTO series (serie, anio, sede, ventanilla, ultimo) VALUES ('2026-0103', 2026, '01', '03', 1);
+      INSERT INTO remitentes (tipo_documento, numero_documento, nombres, autoriza_datos, actualizado_en) VALUES ('CC', '1', 'X', 1, 0);
+      INSERT INTO radicados (numero, serie_id, consecutivo, fecha_hora, radicador, remitente_id, canal, asunto, tipo, dependencia, folios, unidad_termino, catalogo_version)
+        VALUES ('2026-0103-000001', 1, 1, 0, 'u', 1, 'presencial', 'Acción de tutela', 'PET-GEN', '110', 1, 'dias_habiles', 1);`);
+    v4.close();
+    const db = openDatabase(d, { migrations: migraciones.slice(0, 5) });
+    expect(schemaVersion(db)).toBe(5);
+    expect(db.prepare('SELECT numero FROM radicados').all()).toEqual([{ numero: '2026-0103-000001' }]);
+    const marcar = (uid: string, veredicto: string, tipo: string | null, dep: string | null, radicado = 1) =>
+      db
+        .prepare("INSERT INTO revisiones (uid, radicado_id, veredicto, tipo_correcto, dependencia_correcta, revisor, revisor_nombre, revisado_en) VALUES (?, ?, ?, ?, ?, 'c', 'C', 0)")
+        .run(uid, radicado, veredicto, tipo, dep);
+    marcar('a', 'incorrecto', 'TUT', null);
+    marcar('b', 'correcto', null, null);
+    expect(() => marcar('a', 'correcto', null, null)).toThrow(/UNIQUE/);
+    expect(() => marcar('c', 'incorrecto', null, null)).toThrow(/CHECK/);
+    expect(() => marcar('d', 'correcto', 'TUT', null)).toThrow(/CHECK/);
+    expect(() => marcar('e', 'dudoso', null, null)).toThrow(/CHECK/);
+    expect(() => marcar('f', 'correcto', null, null, 99)).toThrow(/FOREIGN KEY/);
+    expect(() => db.exec("UPDATE revisiones SET veredicto = 'correcto'")).toThrow(/no se modifica/);
+    expect(() => db.exec('DELETE FROM revisiones')).toThrow(/no se borra/);
+    const indices = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    expect(indices).toEqual(expect.arrayContaining(['radicados_fecha', 'radicados_radicador', 'revisiones_radicado']));
+    // The classifier's scores are a cache: replaced when a new model scores the radicado again.
+    const puntaje = (version: string) => db.prepare("INSERT OR REPLACE INTO puntajes_clasificador (numero, version, puntajes, calculado_en) VALUES ('2026-0103-000001', ?, '{}', 0)").run(version);
+    puntaje('1/1/1');
+    puntaje('1/2/2');
+    expect(db.prepare('SELECT version FROM puntajes_clasificador').all()).toEqual([{ version: '1/2/2' }]);
+    db.close();
+  });
+
+  it('006_reler_textos devuelve a la cola los anexos cuyo texto no se pudo leer, sin tocar los demás', () => {
+    const d = dir();
+    const n = migraciones.findIndex((m) => m.nombre === '006_reler_textos');
+    const antes = openDatabase(d, { migrations: migraciones.slice(0, n) });
+    antes.exec(`INSERT INTO series (serie, anio, sede, ventanilla, ultimo) VALUES ('2026-0103', 2026, '01', '03', 1);
+      INSERT INTO remitentes (tipo_documento, numero_documento, nombres, autoriza_datos, actualizado_en) VALUES ('CC', '1', 'X', 1, 0);
+      INSERT INTO radicados (numero, serie_id, consecutivo, fecha_hora, radicador, remitente_id, canal, asunto, tipo, dependencia, folios, unidad_termino, catalogo_version)
+        VALUES ('2026-0103-000001', 1, 1, 0, 'u', 1, 'presencial', 'asunto', 'PET-GEN', '300', 1, 'dias_habiles', 1);`);
+    const anexo = (id: number, estado: string, texto: string, detalle: string | null) => {
+      antes
+        .prepare("INSERT INTO anexos (id, radicado_id, sha256, tipo, paginas, bytes, nombre, origen, creado_en, creado_por) VALUES (?, 1, ?, 'application/pdf', 2, 10, 'a.pdf', 'archivo', 0, 'u')")
+        .run(id, String(id).repeat(64).slice(0, 64));
+      antes.prepare('INSERT INTO anexos_texto (anexo_id, estado, texto, caracteres, motor, ms, detalle, actualizado_en) VALUES (?, ?, ?, ?, ?, 0, ?, 0)').run(id, estado, texto, texto.length, 'm', detalle);
+    };
+    anexo(1, 'sin_imagenes', '', null); // born digital or all CCITT: read again
+    anexo(2, 'hecho', 'solo la primera hoja', JSON.stringify({ paginasSinImagen: 1 })); // half read: read again
+    anexo(3, 'hecho', 'todo leído', null);
+    anexo(4, 'fallido', '', null);
+    anexo(5, 'pendiente', '', null);
+    antes.close();
+    const db = openDatabase(d, { migrations: migraciones.slice(0, n + 1) });
+    expect(schemaVersion(db)).toBe(n + 1);
+    expect(db.prepare('SELECT anexo_id AS id, estado, texto FROM anexos_texto ORDER BY anexo_id').all()).toEqual([
+      { id: 1, estado: 'pendiente', texto: '' },
+      { id: 2, estado: 'pendiente', texto: 'solo la primera hoja' },
+      { id: 3, estado: 'hecho', texto: 'todo leído' },
+      { id: 4, estado: 'fallido', texto: '' },
+      { id: 5, estado: 'pendiente', texto: '' },
+    ]);
+    // The index of pending work and the text search still agree with the rows.
+    expect(db.prepare("SELECT anexo_id FROM anexos_texto WHERE estado = 'pendiente' ORDER BY anexo_id").pluck().all()).toEqual([1, 2, 5]);
+    expect(db.prepare("SELECT rowid FROM anexos_fts WHERE anexos_fts MATCH 'primera'").pluck().all()).toEqual([2]);
+    db.close();
+  });
+
   it('abrir de nuevo no repite migraciones', () => {
     const d = dir();
     openDatabase(d).close();

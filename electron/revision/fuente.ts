@@ -1,0 +1,33 @@
+/**
+ * Where the review reads radicados and writes marks. The station's SQLite store implements it now
+ * (fuenteEstacion.ts); the central PostgreSQL store implements the same interface so that a
+ * coordinator's review, reports and dashboard span every ventanilla of the sedes she may see.
+ * Asynchronous because the central store is.
+ */
+import type { FilaResumen, MarcaRevision, PuntoTendencia, RadicadoRevisable, SemanaIso } from '../../shared/domain/revision';
+
+export interface AlcanceConsulta {
+  /** Instants [inicioMs, finMs). */
+  inicioMs: number;
+  finMs: number;
+  sede?: string;
+  ventanillas?: readonly string[];
+  /** Only this clerk's radicados (her own feedback). */
+  radicador?: string;
+}
+
+export interface FuenteRevision {
+  /** Radicados in range, not annulled, oldest first, each with its latest mark. */
+  radicados(a: AlcanceConsulta): Promise<RadicadoRevisable[]>;
+  /** The same rows, compact (trends and dashboards read weeks of them). */
+  resumen(a: AlcanceConsulta): Promise<FilaResumen[]>;
+  /**
+   * The figures of consecutive weeks (oldest first), counted by the store itself: a trend reads
+   * eight weeks of radicados, too many rows to ship. Same rules as shared/revision/estadisticas.
+   */
+  tendencia(a: Omit<AlcanceConsulta, 'inicioMs' | 'finMs'>, semanas: readonly SemanaIso[]): Promise<PuntoTendencia[]>;
+  /** One radicado by number (annulled ones included, with `anulado`), or null. */
+  radicado(numero: string): Promise<(RadicadoRevisable & { anulado: boolean; fechaHora: number }) | null>;
+  /** Records a mark (with its audit entry and its outbox row, where the store has them). */
+  marcar(m: MarcaRevision): Promise<void>;
+}

@@ -1,0 +1,69 @@
+import { useEffect } from 'react';
+import type { RefObject } from 'react';
+import type { ItemRevision } from '../../../../shared/domain/revision';
+import { formatFechaHora } from '../../../../shared/domain/bogota';
+import { describirMarca, resumenItem } from '../../revision';
+import { BarraRiesgo } from './BarraRiesgo';
+
+interface Props {
+  items: readonly ItemRevision[];
+  actual: number;
+  onElegir: (i: number) => void;
+  listRef: RefObject<HTMLUListElement | null>;
+  describedBy: string;
+}
+
+export const idItem = (i: number) => `rev-item-${i}`;
+
+/**
+ * The queue as a listbox: the focus stays on the list and aria-activedescendant names the current
+ * radicado, so ↓/↑ (J/K) move and C, T, D, O act on it (the keys live in RevisionScreen).
+ */
+export function ListaRevision({ items, actual, onElegir, listRef, describedBy }: Props) {
+  useEffect(() => {
+    listRef.current?.querySelector(`#${idItem(actual)}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [actual, listRef]);
+
+  return (
+    <ul
+      ref={listRef}
+      id="rev-lista"
+      className="rev-lista"
+      role="listbox"
+      tabIndex={0}
+      aria-label="Radicados por revisar"
+      aria-describedby={describedBy}
+      aria-activedescendant={actual >= 0 && items[actual] ? idItem(actual) : undefined}
+    >
+      {items.map((it, i) => (
+        <li
+          key={it.numero}
+          id={idItem(i)}
+          role="option"
+          aria-selected={i === actual}
+          aria-label={resumenItem(it)}
+          className={['rev-item', i === actual ? 'is-actual' : '', it.marca ? `is-marcado is-${it.marca.veredicto}` : ''].filter(Boolean).join(' ')}
+          onClick={() => onElegir(i)}
+        >
+          <div className="rev-item-fila">
+            <span className="mono rev-item-numero">{it.numero}</span>
+            <span className="rev-item-fecha">{formatFechaHora(it.fechaHora)}</span>
+            <BarraRiesgo riesgo={it.riesgo} />
+          </div>
+          <p className="rev-item-asunto">{it.asunto}</p>
+          <div className="rev-item-fila rev-item-meta">
+            <span>{it.radicadorNombre}</span>
+            <span>
+              <abbr title={it.tipoNombre}>{it.tipo}</abbr> → <abbr title={it.dependenciaNombre}>{it.dependencia}</abbr>
+            </span>
+            <span className={it.marca ? (it.marca.veredicto === 'correcto' ? 'marca marca--ok' : 'marca marca--error') : 'marca marca--pendiente'}>
+              {it.marca ? (it.marca.veredicto === 'correcto' ? '✓ ' : '✗ ') : ''}
+              {describirMarca(it.marca)}
+            </span>
+          </div>
+          {it.motivos[0] ? <p className="rev-item-motivo">{it.motivos[0]}</p> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,285 @@
+/**
+ * The risk-ranked review queue: which radicados of the week a coordinator should look at first.
+ * Each signal gives a risk in [0, 1] and a reason in Spanish; they combine as independent chances
+ * (1 − Π(1 − r)), so two moderate signals outrank one weak one and no signal can exceed 1. Pure:
+ * the classifier's scores come in from the caller.
+ */
+import { describeTermino, type Catalogo, type UnidadTermino } from '../domain/catalog';
+import type { RadicadoRevisable } from '../domain/revision';
+import { normalizarFrase, porcentaje, type Puntaje } from '../sugerencias';
+
+export interface Puntajes {
+  tipo: Puntaje[];
+  dependencia: Puntaje[];
+}
+
+export interface Riesgo {
+  riesgo: number;
+  motivos: string[];
+}
+
+/** How strongly each signal counts. */
+export const PESOS_RIESGO = {
+  desacuerdoTipo: 1,
+  desacuerdoDependencia: 0.7,
+  confianzaBaja: 0.35,
+  casiIdenticos: 0.6,
+  terminoMasLargo: 0.8,
+  terminoMasCorto: 0.3,
+} as const;
+
+/** Under this the classifier is said to be unsure about the text. */
+export const CONFIANZA_BAJA = 0.4;
+/** Token-set Jaccard at or above which two asuntos are "near-identical". */
+export const SIMILITUD_CASI_IDENTICOS = 0.7;
+
+function probabilidadDe(ps: Puntaje[], codigo: string): number {
+  return ps.find((p) => p.codigo === codigo)?.probabilidad ?? 0;
+}
+
+/**
+ * A term in business days, to compare tipos: hour terms (tutela) are urgent by nature, a term the
+ * judge sets (null) counts as two days; a tipo without term has none to miss.
+ */
+export function diasEquivalentes(termino: number | null, unidad: UnidadTermino): number | null {
+  switch (unidad) {
+    case 'sin_termino':
+      return null;
+    case 'horas':
+      return termino === null ? 2 : termino / 24;
+    case 'dias_calendario':
+      return termino === null ? null : (termino * 5) / 7;
+    case 'dias_habiles':
+      return termino;
+  }
+}
+
+/** "15 días hábiles", "horas, según el documento": a term inside a sentence. */
+function fraseTermino(termino: number | null, unidad: UnidadTermino): string {
+  if (termino === null && unidad === 'horas') return 'horas, según el documento';
+  if (termino === null && unidad !== 'sin_termino') return 'el que fije el documento';
+  return describeTermino({ termino, unidad });
+}
+
+interface Senal {
+  r: number;
+  motivo: string;
+}
+
+function combinarSenales(senales: Senal[]): Riesgo {
+  const utiles = senales.filter((s) => s.r > 0.001).sort((a, b) => b.r - a.r);
+  let sano = 1;
+  for (const s of utiles) sano *= 1 - Math.min(1, s.r);
+  return { riesgo: Math.round((1 - sano) * 1000) / 1000, motivos: utiles.map((s) => s.motivo) };
+}
+
+/** Risk signals of one radicado from the classifier's view of its text. */
+export function senalesClasificador(r: RadicadoRevisable, p: Puntajes, catalogo: Catalogo): Senal[] {
+  const senales: Senal[] = [];
+  const tipos = new Map(catalogo.tipos.map((t) => [t.codigo, t]));
+  const nombreTipo = (c: string) => `${c} · ${tipos.get(c)?.nombre ?? c}`;
+  const nombreDep = (c: string) => `${c} · ${catalogo.dependencias.find((d) => d.codigo === c)?.nombre ?? c}`;
+
+  const mejorTipo = p.tipo[0];
+  if (mejorTipo && mejorTipo.codigo !== r.tipo) {
+    const pf = probabilidadDe(p.tipo, r.tipo);
+    const d = mejorTipo.probabilidad - pf;
+    if (d > 0) {
+      senales.push({
+        r: PESOS_RIESGO.desacuerdoTipo * d,
+        motivo: `El clasificador sugiere ${nombreTipo(mejorTipo.codigo)} (${porcentaje(mejorTipo.probabilidad)}); se radicó como ${r.tipo} (${porcentaje(pf)}).`,
+      });
+    }
+    // A wrong tipo matters most when it gives the entity more time than the law does.
+    const sugerido = tipos.get(mejorTipo.codigo);
+    const diasSugerido = sugerido ? diasEquivalentes(sugerido.termino, sugerido.unidad) : null;
+    const diasRadicado = diasEquivalentes(r.termino, r.unidadTermino);
+    if (sugerido && diasSugerido !== null && mejorTipo.probabilidad >= CONFIANZA_BAJA) {
+      const terminoSugerido = fraseTermino(sugerido.termino, sugerido.unidad);
+      const terminoRadicado = fraseTermino(r.termino, r.unidadTermino);
+      if (diasRadicado === null || diasRadicado >= diasSugerido * 1.5) {
+        senales.push({
+          r: PESOS_RIESGO.terminoMasLargo * mejorTipo.probabilidad,
+          motivo: `Término inusual para el texto: como ${mejorTipo.codigo} sería ${terminoSugerido}; como ${r.tipo} quedó en ${terminoRadicado}, y el vencimiento puede estar corrido.`,
+        });
+      } else if (diasSugerido >= diasRadicado * 1.5) {
+        senales.push({
+          r: PESOS_RIESGO.terminoMasCorto * mejorTipo.probabilidad,
+          motivo: `Término inusual para el texto: como ${mejorTipo.codigo} sería ${terminoSugerido}; como ${r.tipo} quedó en ${terminoRadicado}.`,
+        });
+      }
+    }
+  }
+
+  const mejorDep = p.dependencia[0];
+  if (mejorDep && mejorDep.codigo !== r.dependencia) {
+    const pf = probabilidadDe(p.dependencia, r.dependencia);
+    const d = mejorDep.probabilidad - pf;
+    if (d > 0) {
+      senales.push({
+        r: PESOS_RIESGO.desacuerdoDependencia * d,
+        motivo: `El clasificador dirigiría a ${nombreDep(mejorDep.codigo)} (${porcentaje(mejorDep.probabilidad)}); se dirigió a ${r.dependencia}.`,
+      });
+    }
+  }
+
+  const confianza = mejorTipo?.probabilidad ?? 0;
+  if (confianza < CONFIANZA_BAJA) {
+    senales.push({
+      r: PESOS_RIESGO.confianzaBaja * (1 - confianza / CONFIANZA_BAJA),
+      motivo: mejorTipo ? `Confianza baja del clasificador sobre el tipo (${porcentaje(confianza)}).` : 'El clasificador no reconoce el tipo documental en el asunto.',
+    });
+  }
+  return senales;
+}
+
+// Words that do not tell two asuntos apart.
+const VACIAS = new Set(
+  'de del la el los las y a al en por para con su sus un una que me se o le lo mi mis es no si sr sra senor senora favor solicito solicitud'.split(' '),
+);
+
+export function fichasAsunto(asunto: string): string[] {
+  return [...new Set(normalizarFrase(asunto).split(' ').filter((w) => w.length >= 3 && !VACIAS.has(w)))].sort();
+}
+
+function hash32(s: string, semilla: number): number {
+  let h = (0x811c9dc5 ^ semilla) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+function jaccard(a: readonly string[], b: readonly string[]): number {
+  let i = 0;
+  let j = 0;
+  let comun = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      comun++;
+      i++;
+      j++;
+    } else if (a[i]! < b[j]!) i++;
+    else j++;
+  }
+  return comun / (a.length + b.length - comun);
+}
+
+const BANDAS = 6;
+const FILAS_BANDA = 2;
+/** Members of a band bucket every other member is compared with. */
+const ANCLAS_CUBETA = 64;
+
+/**
+ * Groups of near-identical asuntos (token-set Jaccard ≥ SIMILITUD_CASI_IDENTICOS): identical token
+ * sets first (the common case: a form letter), then MinHash LSH over the distinct sets, verified.
+ * Returns, for each input, its group id (inputs alone in their group get -1).
+ */
+export function gruposCasiIdenticos(asuntos: readonly string[]): Int32Array {
+  const n = asuntos.length;
+  const padre = new Int32Array(n).map((_, i) => i);
+  const raizDe = (i: number): number => {
+    while (padre[i] !== i) {
+      padre[i] = padre[padre[i]!]!;
+      i = padre[i]!;
+    }
+    return i;
+  };
+  const unir = (a: number, b: number) => {
+    const x = raizDe(a);
+    const y = raizDe(b);
+    if (x !== y) padre[Math.max(x, y)] = Math.min(x, y);
+  };
+  const fichas = asuntos.map(fichasAsunto);
+  // Identical sets.
+  const porClave = new Map<string, number>();
+  const distintos: number[] = [];
+  fichas.forEach((f, i) => {
+    if (f.length < 2) return;
+    const k = f.join(' ');
+    const primero = porClave.get(k);
+    if (primero === undefined) {
+      porClave.set(k, i);
+      distintos.push(i);
+    } else unir(primero, i);
+  });
+  // LSH over the distinct sets.
+  const cubetas = new Map<string, number[]>();
+  for (const i of distintos) {
+    const f = fichas[i]!;
+    if (f.length < 3) continue;
+    for (let b = 0; b < BANDAS; b++) {
+      let firma = `${b}`;
+      for (let r = 0; r < FILAS_BANDA; r++) {
+        const semilla = b * FILAS_BANDA + r + 1;
+        let min = 0xffffffff;
+        for (const t of f) min = Math.min(min, hash32(t, semilla));
+        firma += `:${min}`;
+      }
+      let c = cubetas.get(firma);
+      if (!c) cubetas.set(firma, (c = []));
+      c.push(i);
+    }
+  }
+  for (const c of cubetas.values()) {
+    if (c.length < 2) continue;
+    // Each member is compared with the bucket's first members (all of them in a small bucket):
+    // linear in a form letter's bucket of thousands, and the other bands catch what this misses.
+    const anclas = Math.min(c.length, ANCLAS_CUBETA);
+    for (let y = 1; y < c.length; y++) {
+      const b = c[y]!;
+      for (let x = 0; x < Math.min(y, anclas); x++) {
+        const a = c[x]!;
+        if (raizDe(a) !== raizDe(b) && jaccard(fichas[a]!, fichas[b]!) >= SIMILITUD_CASI_IDENTICOS) unir(a, b);
+      }
+    }
+  }
+  const tam = new Int32Array(n);
+  for (let i = 0; i < n; i++) tam[raizDe(i)]!++;
+  const grupo = new Int32Array(n);
+  for (let i = 0; i < n; i++) grupo[i] = tam[raizDe(i)]! > 1 ? raizDe(i) : -1;
+  return grupo;
+}
+
+/** Signals from near-identical asuntos of the week filed under different tipos. */
+export function senalesCasiIdenticos(radicados: readonly RadicadoRevisable[]): Senal[][] {
+  const grupo = gruposCasiIdenticos(radicados.map((r) => r.asunto));
+  const tiposPorGrupo = new Map<number, Map<string, number>>();
+  radicados.forEach((r, i) => {
+    const g = grupo[i]!;
+    if (g < 0) return;
+    let t = tiposPorGrupo.get(g);
+    if (!t) tiposPorGrupo.set(g, (t = new Map()));
+    t.set(r.tipo, (t.get(r.tipo) ?? 0) + 1);
+  });
+  return radicados.map((r, i) => {
+    const g = grupo[i]!;
+    const tipos = g < 0 ? undefined : tiposPorGrupo.get(g);
+    if (!tipos || tipos.size < 2) return [];
+    const total = [...tipos.values()].reduce((a, b) => a + b, 0);
+    const propios = tipos.get(r.tipo)!;
+    const otros = [...tipos]
+      .filter(([t]) => t !== r.tipo)
+      .sort((a, b) => b[1] - a[1])
+      .map(([t, c]) => `${t}: ${c}`)
+      .join(', ');
+    // The minority tipo of a group is the likely mistake; the majority still deserves a look.
+    const parteOtros = (total - propios) / total;
+    return [
+      {
+        r: PESOS_RIESGO.casiIdenticos * parteOtros,
+        motivo: `Asunto casi idéntico a ${total - 1} radicado${total - 1 === 1 ? '' : 's'} de la semana con otro tipo (${otros}).`,
+      },
+    ];
+  });
+}
+
+/** The risk of every radicado of the queue, in input order. */
+export function calcularRiesgos(radicados: readonly RadicadoRevisable[], puntajes: readonly Puntajes[], catalogo: Catalogo): Riesgo[] {
+  const identicos = senalesCasiIdenticos(radicados);
+  return radicados.map((r, i) => combinarSenales([...senalesClasificador(r, puntajes[i]!, catalogo), ...identicos[i]!]));
+}
