@@ -30,7 +30,7 @@ import {
   type SemanaIso,
   type Tablero,
 } from '../../shared/domain/revision';
-import { calcularRiesgos, type Puntajes } from '../../shared/revision/riesgo';
+import { calcularRiesgos, type Puntajes, type Riesgo } from '../../shared/revision/riesgo';
 import { confusion, conteo, figurasDe, porFuncionario, porVentanilla, tendencia } from '../../shared/revision/estadisticas';
 import { muestraPorGrupo, semillaDe } from '../../shared/revision/muestra';
 import type { ArchivoInforme, ValidadoDe } from '../../shared/ipc/contract';
@@ -41,6 +41,10 @@ export const SEMANAS_TENDENCIA = 8;
 const PRECALCULAR_DIAS = 15;
 
 export class RevisionService {
+  /** Bumped whenever stored scores change, so a memoised ranking is not reused. */
+  private generacionPuntajes = 0;
+  private memo: { clave: string; puntajes: Puntajes[]; riesgos: Riesgo[] } | null = null;
+
   constructor(
     private readonly ctx: StationContext,
     private readonly clasificacion: ClasificacionService,
@@ -89,6 +93,20 @@ export class RevisionService {
   }
 
   /**
+   * The risks of the week's radicados. They depend on the radicados, the scores and the catalog,
+   * not on the marks: the coordinator reloads the queue after every few marks, and the same week
+   * is not ranked again unless a radicado, a score or the model changed.
+   */
+  private riesgosDe(semana: SemanaIso, input: { sede?: string; ventanillas?: string[] }, radicados: readonly RadicadoRevisable[], catalogo: Catalogo) {
+    const clave = JSON.stringify([semana.semana, input.sede, input.ventanillas, radicados.length, radicados.at(-1)?.numero, this.generacionPuntajes, catalogo.version, this.clasificacion.versionModelos()]);
+    if (this.memo?.clave !== clave) {
+      const puntajes = this.puntajesDe(radicados);
+      this.memo = { clave, puntajes, riesgos: calcularRiesgos(radicados, puntajes, catalogo) };
+    }
+    return this.memo;
+  }
+
+  /**
    * Scores up to `limite` recent radicados that the current models have not scored yet (new ones,
    * or all of them after a retraining). The app calls it on a timer, a few hundred at a time.
    */
@@ -98,6 +116,7 @@ export class RevisionService {
     if (pendientes.length === 0) return 0;
     const filas = pendientes.map((r) => ({ numero: r.numero, puntajes: JSON.stringify(this.puntuar(r.asunto)) }));
     this.ctx.revisiones.guardarPuntajes(filas, version, this.ctx.clock());
+    this.generacionPuntajes++;
     return filas.length;
   }
 
@@ -105,8 +124,7 @@ export class RevisionService {
     const semana = this.semana(input.semana);
     const radicados = await this.fuente.radicados(this.alcance(semana, input));
     const { catalogo } = this.ctx.catalogoVigente();
-    const puntajes = this.puntajesDe(radicados);
-    const riesgos = calcularRiesgos(radicados, puntajes, catalogo);
+    const { puntajes, riesgos } = this.riesgosDe(semana, input, radicados, catalogo);
     let items = radicados.map((r, i) => itemDe(r, puntajes[i]!, riesgos[i]!, catalogo));
     const porRiesgo = (a: ItemRevision, b: ItemRevision) => b.riesgo - a.riesgo || a.fechaHora - b.fechaHora || a.numero.localeCompare(b.numero);
     if (input.modo === 'muestra') {
@@ -242,7 +260,19 @@ export class RevisionService {
   }
 }
 
+const nombres = new WeakMap<Catalogo, { tipos: Map<string, string>; dependencias: Map<string, string> }>();
+
+function nombresDe(catalogo: Catalogo) {
+  let n = nombres.get(catalogo);
+  if (!n) {
+    n = { tipos: new Map(catalogo.tipos.map((t) => [t.codigo, t.nombre])), dependencias: new Map(catalogo.dependencias.map((d) => [d.codigo, d.nombre])) };
+    nombres.set(catalogo, n);
+  }
+  return n;
+}
+
 function itemDe(r: RadicadoRevisable, p: Puntajes, riesgo: { riesgo: number; motivos: string[] }, catalogo: Catalogo): ItemRevision {
+  const n = nombresDe(catalogo);
   return {
     numero: r.numero,
     fechaHora: r.fechaHora,
@@ -253,9 +283,9 @@ function itemDe(r: RadicadoRevisable, p: Puntajes, riesgo: { riesgo: number; mot
     canal: r.canal,
     asunto: r.asunto,
     tipo: r.tipo,
-    tipoNombre: findTipo(catalogo, r.tipo)?.nombre ?? r.tipo,
+    tipoNombre: n.tipos.get(r.tipo) ?? r.tipo,
     dependencia: r.dependencia,
-    dependenciaNombre: findDependencia(catalogo, r.dependencia)?.nombre ?? r.dependencia,
+    dependenciaNombre: n.dependencias.get(r.dependencia) ?? r.dependencia,
     termino: describeTermino({ termino: r.termino, unidad: r.unidadTermino }),
     venceEl: r.venceEl,
     riesgo: riesgo.riesgo,

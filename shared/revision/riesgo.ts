@@ -74,11 +74,22 @@ function combinarSenales(senales: Senal[]): Riesgo {
 }
 
 /** Risk signals of one radicado from the classifier's view of its text. */
+const indices = new WeakMap<Catalogo, { tipos: Map<string, Catalogo['tipos'][number]>; dependencias: Map<string, string> }>();
+
+function indiceDe(catalogo: Catalogo) {
+  let i = indices.get(catalogo);
+  if (!i) {
+    i = { tipos: new Map(catalogo.tipos.map((t) => [t.codigo, t])), dependencias: new Map(catalogo.dependencias.map((d) => [d.codigo, d.nombre])) };
+    indices.set(catalogo, i);
+  }
+  return i;
+}
+
 export function senalesClasificador(r: RadicadoRevisable, p: Puntajes, catalogo: Catalogo): Senal[] {
   const senales: Senal[] = [];
-  const tipos = new Map(catalogo.tipos.map((t) => [t.codigo, t]));
+  const { tipos, dependencias } = indiceDe(catalogo);
   const nombreTipo = (c: string) => `${c} · ${tipos.get(c)?.nombre ?? c}`;
-  const nombreDep = (c: string) => `${c} · ${catalogo.dependencias.find((d) => d.codigo === c)?.nombre ?? c}`;
+  const nombreDep = (c: string) => `${c} · ${dependencias.get(c) ?? c}`;
 
   const mejorTipo = p.tipo[0];
   if (mejorTipo && mejorTipo.codigo !== r.tipo) {
@@ -142,19 +153,29 @@ export function fichasAsunto(asunto: string): string[] {
   return [...new Set(normalizarFrase(asunto).split(' ').filter((w) => w.length >= 3 && !VACIAS.has(w)))].sort();
 }
 
-function hash32(s: string, semilla: number): number {
-  let h = (0x811c9dc5 ^ semilla) >>> 0;
+/** FNV-1a of a token, once per distinct token. */
+function hashTexto(s: string): number {
+  let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b) >>> 0;
-  h ^= h >>> 13;
   return h >>> 0;
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
+/** A token's hash under the i-th MinHash function: a cheap integer mix of its FNV hash. */
+function mezclar(h: number, semilla: number): number {
+  let x = (h ^ Math.imul(semilla, 0x9e3779b1)) >>> 0;
+  x ^= x >>> 16;
+  x = Math.imul(x, 0x85ebca6b) >>> 0;
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35) >>> 0;
+  x ^= x >>> 16;
+  return x >>> 0;
+}
+
+/** Jaccard of two ascending id lists. */
+function jaccard(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
   let comun = 0;
@@ -194,7 +215,23 @@ export function gruposCasiIdenticos(asuntos: readonly string[]): Int32Array {
     const y = raizDe(b);
     if (x !== y) padre[Math.max(x, y)] = Math.min(x, y);
   };
-  const fichas = asuntos.map(fichasAsunto);
+  // Tokens become ids (and their hashes are computed once per distinct token).
+  const ids = new Map<string, number>();
+  const hashes: number[] = [];
+  const fichas = asuntos.map((a) => {
+    const f = fichasAsunto(a);
+    const out = new Int32Array(f.length);
+    f.forEach((t, k) => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = hashes.length;
+        ids.set(t, id);
+        hashes.push(hashTexto(t));
+      }
+      out[k] = id;
+    });
+    return out.sort();
+  });
   // Identical sets.
   const porClave = new Map<string, number>();
   const distintos: number[] = [];
@@ -217,7 +254,7 @@ export function gruposCasiIdenticos(asuntos: readonly string[]): Int32Array {
       for (let r = 0; r < FILAS_BANDA; r++) {
         const semilla = b * FILAS_BANDA + r + 1;
         let min = 0xffffffff;
-        for (const t of f) min = Math.min(min, hash32(t, semilla));
+        for (const t of f) min = Math.min(min, mezclar(hashes[t]!, semilla));
         firma += `:${min}`;
       }
       let c = cubetas.get(firma);
