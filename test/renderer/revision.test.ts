@@ -1,3 +1,4 @@
+import { ventanaLista } from '../../renderer/src/components/revision/ListaRevision';
 import { describe, expect, it } from 'vitest';
 import {
   accionDeTecla,
@@ -290,5 +291,21 @@ describe('revisión: gráficos', () => {
   });
   it('bytes desde base64', () => {
     expect([...bytesDeBase64(Buffer.from('semana;errores\n').toString('base64'))]).toEqual([...Buffer.from('semana;errores\n')]);
+  });
+});
+
+describe('ventana de la lista de revisión', () => {
+  it('muestra a lo sumo 300 alrededor del actual y se mueve por bloques', () => {
+    expect(ventanaLista(0, 50)).toEqual({ inicio: 0, fin: 50 });
+    expect(ventanaLista(0, 20_000)).toEqual({ inicio: 0, fin: 300 });
+    expect(ventanaLista(150, 20_000)).toEqual({ inicio: 0, fin: 300 });
+    expect(ventanaLista(250, 20_000)).toEqual({ inicio: 100, fin: 400 });
+    expect(ventanaLista(299, 20_000)).toEqual({ inicio: 100, fin: 400 });
+    expect(ventanaLista(19_999, 20_000)).toEqual({ inicio: 19_700, fin: 20_000 });
+    for (const actual of [0, 99, 100, 5_432, 19_999]) {
+      const v = ventanaLista(actual, 20_000);
+      expect(actual).toBeGreaterThanOrEqual(v.inicio);
+      expect(actual).toBeLessThan(v.fin);
+    }
   });
 });
