@@ -9,6 +9,7 @@ const SUITES = {
   sticker: './bench/sticker.mjs',
   clasificador: './bench/clasificador.mjs',
   escaneo: './bench/escaneo.mjs',
+  sync: './bench/sync.mjs',
   informe: './bench/informe.mjs',
 };
 

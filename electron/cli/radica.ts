@@ -26,6 +26,7 @@ import { comandoClasificador, UsoClasificador } from './clasificador';
 import { clasificadorEstacion, esComandoDeEstacion } from './clasificadorEstacion';
 import { COMANDOS_ANEXOS, comandoAnexos } from './anexos';
 import { COMANDOS_REVISION, comandoRevision, UsoRevision } from './revision';
+import { AYUDA_CENTRAL, comandoCentral, esComandoCentral } from './central';
 import { crearEscaner, escanerPorDefecto } from '../scanning';
 
 const AYUDA = `Radica — estación de ventanilla única de radicación
@@ -72,6 +73,7 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   revision marcar NUMERO --veredicto correcto|incorrecto [--tipo-correcto COD] [--dependencia-correcta COD]
           [--observacion "…"] --revisor "Nombre"
   informe semanal --semana S --formato pdf|xlsx|csv|json --out ARCHIVO [--revisor "Nombre"]
+${AYUDA_CENTRAL}
 
 Directorio de datos por defecto: ${defaultDataDir()} (o la variable RADICA_DATA_DIR).`;
 
@@ -562,6 +564,8 @@ export async function main(argv: string[]): Promise<number> {
   // reentrenar, importar, estado) are in clasificadorEstacion.ts; the model-file commands
   // (entrenar, evaluar, sugerir --modelo, validar) in clasificador.ts.
   if (argv[0] === 'clasificador' && esComandoDeEstacion(argv.slice(1))) return clasificadorEstacion(argv.slice(1));
+  // The central PostgreSQL store (radica central …, radica sync): its own options, in central.ts.
+  if (esComandoCentral(argv)) return comandoCentral(argv);
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: opciones, allowPositionals: true, strict: true });

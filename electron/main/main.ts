@@ -13,6 +13,7 @@ import { impresoraSistema } from './impresoraSistema';
 import { escanerPorDefecto } from '../scanning';
 import { vigilarCarpetaConfigurada } from '../services/carpetaEscaneo';
 import type { CarpetaVigilada } from '../scanning/carpetaVigilada';
+import { iniciarReplicacion, type ReplicacionEnCurso } from '../central/enEstacion';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 app.enableSandbox();
@@ -22,6 +23,7 @@ let colaImpresion: NodeJS.Timeout | null = null;
 let reentrenamiento: NodeJS.Timeout | null = null;
 let puntajes: NodeJS.Timeout | null = null;
 let carpetaEscaneo: CarpetaVigilada | null = null;
+let replicacion: ReplicacionEnCurso | null = null;
 
 /**
  * The multifunction printer's scan folder, when IT configured one (followed when the administrador
@@ -154,6 +156,8 @@ if (!app.requestSingleInstanceLock()) {
     iniciarColaImpresion(station);
     iniciarReentrenamiento(station);
     iniciarAnexos(station);
+    // Replication to the central store, when this station has one configured (radica sync --url …).
+    replicacion = iniciarReplicacion(station, { registrarError: logError });
     crearVentana(station);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0 && station) crearVentana(station);
@@ -165,6 +169,7 @@ if (!app.requestSingleInstanceLock()) {
     if (reentrenamiento) clearInterval(reentrenamiento);
     if (puntajes) clearInterval(puntajes);
     void carpetaEscaneo?.detener();
+    void replicacion?.detener();
     station?.close();
     station = null;
     app.quit();

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from './db';
 import { catalogoSchema, type Catalogo } from '../../shared/domain/catalog';
 import type { ConfiguracionEstacion } from '../../shared/domain/radicado';
@@ -24,6 +25,17 @@ export class ConfigRepo {
 
   fijarValor(clave: string, valor: string): void {
     this.db.prepare('INSERT INTO configuracion (clave, valor) VALUES (?, ?) ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor').run(clave, valor);
+  }
+
+  /**
+   * This installation's key (created by `radica init`; created here for a station initialised before
+   * it existed). The central store gives a station's series to the first key that claims it.
+   */
+  instalacion(): string {
+    const ya = this.valor('instalacion');
+    if (ya) return ya;
+    this.db.prepare("INSERT OR IGNORE INTO configuracion (clave, valor) VALUES ('instalacion', ?)").run(randomBytes(16).toString('hex'));
+    return this.valor('instalacion')!;
   }
 
   catalogoVigente(): Catalogo | null {

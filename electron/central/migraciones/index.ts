@@ -1,0 +1,8 @@
+import type { Roles } from '../conexion';
+import * as m001 from './001_inicial';
+
+/** Numbered changes of the central schema; position + 1 is the version recorded in radica.schema_version. */
+export const migracionesCentrales: readonly { nombre: string; sql: (r: Roles) => string }[] = [{ nombre: m001.nombre, sql: m001.sql }];
+
+/** The schema version this Radica needs and knows. */
+export const VERSION_CENTRAL = migracionesCentrales.length;
