@@ -97,6 +97,7 @@ export function createRouter(services: StationServices): Router {
     'informe:semanal': (input, sesion) => services.revision.informe(input, sesion!),
     'informe:archivo': (input, sesion) => services.revision.archivo(input, sesion!),
     'tablero:obtener': (input) => services.revision.tablero(input),
+    'central:estado': () => services.central.estado(),
   };
 
   async function handle(channel: string, payload: unknown, ctx: Contexto): Promise<Resultado<unknown>> {

@@ -14,6 +14,7 @@ import { motorTesseract, type MotorOcr } from './anexos/ocr';
 import { leerCodigos, type CodigoLeido } from './anexos/codigos';
 import type { Escaner } from './scanning/types';
 import { RevisionService } from './services/revisionService';
+import { CentralService } from './services/centralService';
 import type { FuenteRevision } from './revision/fuente';
 
 export interface StationServices {
@@ -26,6 +27,7 @@ export interface StationServices {
   clasificacion: ClasificacionService;
   anexos: AnexosService;
   revision: RevisionService;
+  central: CentralService;
 }
 
 export interface Station {
@@ -74,6 +76,7 @@ export function openStation(opts: StationOptions): Station {
       leerCodigos: opts.leerCodigos ?? leerCodigos,
     }),
     revision: new RevisionService(context, clasificacion, opts.fuenteRevision),
+    central: new CentralService(),
   };
   return {
     db,

@@ -26,6 +26,7 @@ import { comandoClasificador, UsoClasificador } from './clasificador';
 import { clasificadorEstacion, esComandoDeEstacion } from './clasificadorEstacion';
 import { COMANDOS_ANEXOS, comandoAnexos } from './anexos';
 import { COMANDOS_REVISION, comandoRevision, UsoRevision } from './revision';
+import { FuenteRevisionCentral } from '../central/fuenteCentral';
 import { AYUDA_CENTRAL, comandoCentral, esComandoCentral } from './central';
 import { crearEscaner, escanerPorDefecto } from '../scanning';
 
@@ -73,6 +74,8 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   revision marcar NUMERO --veredicto correcto|incorrecto [--tipo-correcto COD] [--dependencia-correcta COD]
           [--observacion "…"] --revisor "Nombre"
   informe semanal --semana S --formato pdf|xlsx|csv|json --out ARCHIVO [--revisor "Nombre"]
+          revision e informe con --central URL (o RADICA_COORDINADOR_URL): modo coordinador, leen todas
+          las ventanillas desde el servidor central (la URL de radica central coordinador registrar)
 ${AYUDA_CENTRAL}
 
 Directorio de datos por defecto: ${defaultDataDir()} (o la variable RADICA_DATA_DIR).`;
@@ -145,6 +148,7 @@ const opciones = {
   'dependencia-correcta': { type: 'string' },
   observacion: { type: 'string' },
   revisor: { type: 'string' },
+  central: { type: 'string' },
 } as const;
 
 type Valores = ReturnType<typeof parseArgs<{ options: typeof opciones; allowPositionals: true }>>['values'];
@@ -225,6 +229,9 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
     return conEstacion(':memory:', (call) => comandoTermino(call, v));
   }
   const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
+  // Coordinator mode: the review and its reports read every station's radicados from the central store.
+  const central = (COMANDOS_REVISION as readonly string[]).includes(comando) ? (v.central ?? process.env.RADICA_COORDINADOR_URL) : undefined;
+  const fuenteRevision = central ? new FuenteRevisionCentral(central) : undefined;
   return conEstacion(dataDir, async (call, station, usuario) => {
     switch (comando) {
       case 'init': {
@@ -436,7 +443,7 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
         }
         throw new UsoIncorrecto(`Comando desconocido: ${comando}.`);
     }
-  });
+  }, fuenteRevision);
 }
 
 /** Works on files, not on a station: no database is opened. */
@@ -535,11 +542,15 @@ function escanerDeLaCli() {
   return escanerPorDefecto(process.platform);
 }
 
-async function conEstacion(dataDir: string, fn: (call: Llamar, station: Station, usuario: Usuario) => Promise<Salida>): Promise<Salida> {
+async function conEstacion(
+  dataDir: string,
+  fn: (call: Llamar, station: Station, usuario: Usuario) => Promise<Salida>,
+  fuenteRevision?: FuenteRevisionCentral,
+): Promise<Salida> {
   let station: Station;
   try {
     // The scanner adapter only runs a program when asked to scan: cheap to have for every command.
-    station = openStation({ dataDir, escaner: escanerDeLaCli() });
+    station = openStation({ dataDir, escaner: escanerDeLaCli(), fuenteRevision });
   } catch (err) {
     if (err instanceof RadicaError) throw err;
     throw new RadicaError('INTERNO', `No se pudo abrir la base de datos en ${dataDir}: ${(err as { code?: string }).code ?? (err as Error).message}.`);
@@ -555,6 +566,7 @@ async function conEstacion(dataDir: string, fn: (call: Llamar, station: Station,
     return await fn(call, station, usuario);
   } finally {
     await station.services.anexos.cerrar();
+    await fuenteRevision?.cerrar();
     station.close();
   }
 }

@@ -158,6 +158,8 @@ if (!app.requestSingleInstanceLock()) {
     iniciarAnexos(station);
     // Replication to the central store, when this station has one configured (radica sync --url …).
     replicacion = iniciarReplicacion(station, { registrarError: logError });
+    const r = replicacion;
+    station.services.central.fijar(r ? () => r.estado() : null);
     crearVentana(station);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0 && station) crearVentana(station);

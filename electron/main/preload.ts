@@ -62,6 +62,7 @@ const api = {
   informeSemanal: canal('informe:semanal'),
   archivoInforme: canal('informe:archivo'),
   tablero: canal('tablero:obtener'),
+  estadoCentral: canal('central:estado'),
 } satisfies ApiRadica;
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

@@ -24,6 +24,7 @@ import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../doma
 import type { EstadoClasificador, ResultadoSugerencias } from '../sugerencias';
 import type { Anexo, ItemBandeja, PaginasAnexo, ResultadoLote } from '../domain/anexos';
 import type { ConfigEscaner, DispositivoEscaneo, EstadoEscaneo } from '../domain/escaneo';
+import type { EstadoCentral } from '../domain/central';
 import { FORMATOS_INFORME, VEREDICTOS, type ColaRevision, type InformeSemanal, type ResultadoMarca, type Retroalimentacion, type Tablero } from '../domain/revision';
 
 const texto = (campo: string, max: number) =>
@@ -506,6 +507,7 @@ export const contrato = {
   'informe:semanal': canal<typeof alcanceRevisionSchema, InformeSemanal>(alcanceRevisionSchema, SUPERVISION),
   'informe:archivo': canal<typeof informeSchema, ArchivoInforme>(informeSchema, SUPERVISION),
   'tablero:obtener': canal<typeof tableroSchema, Tablero>(tableroSchema, SUPERVISION),
+  'central:estado': canal<typeof vacio, EstadoCentral>(vacio, TODOS),
 } as const;
 
 export type Contrato = typeof contrato;
@@ -571,6 +573,7 @@ export interface ApiRadica {
   informeSemanal(p: EntradaDe<'informe:semanal'>): Promise<Resultado<SalidaDe<'informe:semanal'>>>;
   archivoInforme(p: EntradaDe<'informe:archivo'>): Promise<Resultado<SalidaDe<'informe:archivo'>>>;
   tablero(p: EntradaDe<'tablero:obtener'>): Promise<Resultado<SalidaDe<'tablero:obtener'>>>;
+  estadoCentral(p: EntradaDe<'central:estado'>): Promise<Resultado<SalidaDe<'central:estado'>>>;
 }
 
 /** Which channel each api function calls; the preload and the e2e harness both use this map. */
@@ -626,4 +629,5 @@ export const metodosApi = {
   informeSemanal: 'informe:semanal',
   archivoInforme: 'informe:archivo',
   tablero: 'tablero:obtener',
+  estadoCentral: 'central:estado',
 } as const satisfies Record<keyof ApiRadica, Canal>;

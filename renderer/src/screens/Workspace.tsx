@@ -13,6 +13,7 @@ import { InformesScreen } from './InformesScreen';
 import { TableroScreen } from './TableroScreen';
 import { RetroalimentacionScreen } from './RetroalimentacionScreen';
 import { EstadoImpresoras } from '../components/EstadoImpresoras';
+import { EstadoCentral } from '../components/EstadoCentral';
 import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
 export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras' | 'escaner' | 'retro' | 'revision' | 'informes' | 'tablero';
@@ -121,6 +122,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         </div>
         <p className="app-header-station">{stationLabel(config)}</p>
         <EstadoImpresoras config={configImpresion} />
+        <EstadoCentral />
         <div className="app-header-user">
           <p>
             <span className="visually-hidden">Sesión de </span>
