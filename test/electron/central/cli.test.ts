@@ -9,44 +9,34 @@
  * - `central estado --json` for IT.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSync } from 'esbuild';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { spawn, spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { paraNode } from '../../../scripts/paraNode.mjs';
 import { iniciarPostgres, type PostgresPrueba } from './postgres';
+import { construirCli, type CliPropia } from './cliPropia';
 import { tempDir } from '../helpers';
 
-const ROOT = path.resolve(__dirname, '../../..');
-// Its own bundle of the CLI (dist/cli.cjs may be stale or rebuilt by another test file meanwhile).
-const BUILD = path.join(ROOT, 'test-results', `.cli-${randomUUID()}`);
-const CLI = path.join(BUILD, 'cli.cjs');
 
 let pgp: PostgresPrueba;
+let cli: CliPropia;
 let dir: string;
 let D: string;
 let url: string;
 
 beforeAll(async () => {
-  mkdirSync(BUILD, { recursive: true });
-  buildSync({ ...paraNode(ROOT), entryPoints: [path.join(ROOT, 'electron/cli/radica.ts')], outfile: CLI });
+  cli = construirCli();
   pgp = await iniciarPostgres();
   dir = tempDir('radica-sigkill-');
 });
 afterAll(async () => {
-  rmSync(BUILD, { recursive: true, force: true });
+  cli?.borrar();
   if (dir) rmSync(dir, { recursive: true, force: true });
   await pgp?.cerrar();
 });
 
-function radica(args: string[]) {
-  const code = `require(${JSON.stringify(CLI)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`;
-  const r = spawnSync(process.execPath, ['-e', code, ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
-}
+const radica = (args: string[]) => cli.radica(args);
 
 async function contar(url: string, sql: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
@@ -70,7 +60,7 @@ describe('radica sync y radica central (CLI)', () => {
     const demo = radica(['demo', '--data-dir', D, '--cantidad', '3000']);
     expect(demo.code, demo.err).toBe(0);
 
-    const code = `require(${JSON.stringify(CLI)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`;
+    const code = cli.codigo;
     let matados = 0;
     let ventanas = 0;
     for (let vuelta = 0; vuelta < 6; vuelta++) {
@@ -143,7 +133,7 @@ describe('radica sync y radica central (CLI)', () => {
   });
 
   it('sync --continuo envía lo que se radica y termina limpio con SIGTERM', async () => {
-    const code = `require(${JSON.stringify(CLI)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`;
+    const code = cli.codigo;
     const hijo = spawn(process.execPath, ['-e', code, 'sync', '--data-dir', D, '--continuo', '--intervalo', '200', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let salida = '';
     hijo.stdout.on('data', (b: Buffer) => (salida += b.toString()));

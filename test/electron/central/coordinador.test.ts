@@ -4,39 +4,28 @@
  * mark comes back to the station that radicated.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSync } from 'esbuild';
-import { spawnSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { paraNode } from '../../../scripts/paraNode.mjs';
 import { iniciarPostgres, type PostgresPrueba } from './postgres';
+import { construirCli, type CliPropia } from './cliPropia';
 import { tempDir } from '../helpers';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const BUILD = path.join(ROOT, 'test-results', `.cli-${randomUUID()}`);
-const CLI = path.join(BUILD, 'cli.cjs');
 
 let pgp: PostgresPrueba;
 let dir: string;
+let cli: CliPropia;
 
 beforeAll(async () => {
-  mkdirSync(BUILD, { recursive: true });
-  buildSync({ ...paraNode(ROOT), entryPoints: [path.join(ROOT, 'electron/cli/radica.ts')], outfile: CLI });
+  cli = construirCli();
   pgp = await iniciarPostgres();
   dir = tempDir('radica-coordinador-');
 });
 afterAll(async () => {
-  rmSync(BUILD, { recursive: true, force: true });
+  cli?.borrar();
   if (dir) rmSync(dir, { recursive: true, force: true });
   await pgp?.cerrar();
 });
 
-function radica(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const code = `require(${JSON.stringify(CLI)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`;
-  const r = spawnSync(process.execPath, ['-e', code, ...args], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
-  return { code: r.status, out: r.stdout, err: r.stderr, json: () => JSON.parse(r.stdout) };
-}
+const radica = (args: string[], env: NodeJS.ProcessEnv = {}) => cli.radica(args, env);
 
 function estacion(nombre: string, ventanilla: string): string[] {
   const d = ['--data-dir', path.join(dir, nombre)];

@@ -7,6 +7,7 @@
  */
 import catalogo from '../../../resources/catalogo.json';
 import { addDays, bogotaInstant } from '../../../shared/domain/bogota';
+import { generador } from '../../../shared/classifier/azar';
 import {
   semanaIso,
   semanasHasta,
@@ -72,18 +73,6 @@ const FRASES = [
   'Correcto el tipo documental; faltó registrar el número de folios y el anexo en CD que trajo el ciudadano (antigüedad del predio).',
   'El peticionario invoca el artículo 23 de la Constitución y pide concepto sobre el uso del suelo: es petición de consulta (30 días hábiles).',
 ];
-
-/** mulberry32: a small seeded generator, so the sample never changes between runs. */
-function generador(semilla: number): () => number {
-  let a = semilla >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Fila {
   numero: string;
