@@ -14,6 +14,7 @@ import { escanerPorDefecto } from '../scanning';
 import { vigilarCarpetaConfigurada } from '../services/carpetaEscaneo';
 import type { CarpetaVigilada } from '../scanning/carpetaVigilada';
 import { iniciarReplicacion, type ReplicacionEnCurso } from '../central/enEstacion';
+import { FuenteRevisionCentral } from '../central/fuenteCentral';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 app.enableSandbox();
@@ -145,7 +146,14 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     try {
-      station = openStation({ dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData'), impresoraSistema, escaner: escanerPorDefecto(process.platform) });
+      // Coordinator mode: with a coordinator's central URL the review screens span every ventanilla.
+      const coordinador = process.env.RADICA_COORDINADOR_URL;
+      station = openStation({
+        dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData'),
+        impresoraSistema,
+        escaner: escanerPorDefecto(process.platform),
+        fuenteRevision: coordinador ? new FuenteRevisionCentral(coordinador) : undefined,
+      });
     } catch (err) {
       logError('abrir estación', err);
       app.exit(1);

@@ -6,6 +6,8 @@ import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openStation } from '../../electron/station';
+import { FuenteRevisionCentral } from '../../electron/central/fuenteCentral';
+import { iniciarReplicacion } from '../../electron/central/enEstacion';
 import { defaultDataDir } from '../../electron/paths';
 import { bindApi, serveRenderer } from './browserHost';
 
@@ -24,7 +26,12 @@ async function main(): Promise<number> {
     console.error('radica: no hay pantalla (DISPLAY). Use "xvfb-run -a npm start" o "npm start -- --captura pantalla.png".');
     return 1;
   }
-  const station = openStation({ dataDir });
+  // As in the desktop app: coordinator mode with a coordinator's central URL, and replication when
+  // the station has a central store configured.
+  const coordinador = process.env.RADICA_COORDINADOR_URL;
+  const station = openStation({ dataDir, fuenteRevision: coordinador ? new FuenteRevisionCentral(coordinador) : undefined });
+  const replicacion = iniciarReplicacion(station, { registrarError: (donde, err) => console.error(`radica: ${donde}: ${(err as Error).message}`) });
+  station.services.central.fijar(replicacion ? () => replicacion.estado() : null);
   const server = await serveRenderer(path.resolve(__dirname, '..', 'renderer'));
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -48,6 +55,7 @@ async function main(): Promise<number> {
   } finally {
     await browser.close();
     await server.close();
+    await replicacion?.detener();
     station.close();
   }
 }
