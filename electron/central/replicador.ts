@@ -23,6 +23,7 @@ import type { StationContext } from '../services/context';
 import { ReplicacionRepo, type FilaOutbox, type RadicadoParaCentral } from '../store/replicacionRepo';
 import { catalogoSchema } from '../../shared/domain/catalog';
 import type { MarcaRevision, Veredicto } from '../../shared/domain/revision';
+import { registrarMarca } from '../revision/fuenteEstacion';
 import { RadicaError } from '../../shared/ipc/result';
 import { cerrar, conectar, esErrorDeConexion, rolesDeConexion, SinConexion, tipoDeConexion, urlSinClave, type Cliente } from './conexion';
 import { exigirVersion } from './esquema';
@@ -388,8 +389,7 @@ export class Replicador {
       if (r.rows.length === 0) break;
       this.repo.enTransaccion(() => {
         for (const f of r.rows) {
-          const radicadoId = this.ctx.revisiones.radicadoId(f.numero);
-          if (radicadoId === null) continue;
+          if (this.ctx.revisiones.radicadoId(f.numero) === null) continue;
           const m: MarcaRevision = {
             uid: f.uid,
             numero: f.numero,
@@ -401,7 +401,7 @@ export class Replicador {
             revisorNombre: f.revisor_nombre,
             revisadoEn: Number(f.revisado_en),
           };
-          if (this.ctx.revisiones.insertar(m, radicadoId, 'central').nueva) recibidos++;
+          if (registrarMarca(this.ctx, m, 'central')) recibidos++;
         }
         this.ctx.config.fijarValor(CLAVE_CURSOR_REVISIONES, String(r.rows[r.rows.length - 1]!.orden));
       });

@@ -31,26 +31,31 @@ export class FuenteRevisionEstacion implements FuenteRevision {
   }
 
   marcar(m: MarcaRevision): Promise<void> {
-    const { ctx } = this;
-    ctx.db
-      .transaction(() => {
-        const radicadoId = ctx.revisiones.radicadoId(m.numero);
-        if (radicadoId === null) throw new RadicaError('NO_ENCONTRADO', `No existe el radicado ${m.numero} en esta estación.`);
-        const { nueva } = ctx.revisiones.insertar(m, radicadoId, 'estacion');
-        if (!nueva) return;
-        ctx.audit.append(
-          {
-            en: m.revisadoEn,
-            actor: m.revisor,
-            accion: 'revisar',
-            radicadoId,
-            detalle: { revision: m.uid, veredicto: m.veredicto, tipoCorrecto: m.tipoCorrecto, dependenciaCorrecta: m.dependenciaCorrecta },
-          },
-          contenidoRevision(ctx.db, m.uid),
-        );
-        ctx.outbox.append(m.revisadoEn, 'revision', m.uid, 'insert');
-      })
-      .immediate();
+    this.ctx.db.transaction(() => registrarMarca(this.ctx, m, 'estacion')).immediate();
     return Promise.resolve();
   }
+}
+
+/**
+ * A mark in this station's store, with its audit entry (the hash covers the mark's content); a
+ * mark made here also goes to the outbox, one that came from the central store does not go back.
+ * Idempotent by uid. Runs inside the caller's transaction. Returns whether the mark is new.
+ */
+export function registrarMarca(ctx: StationContext, m: MarcaRevision, origen: 'estacion' | 'central'): boolean {
+  const radicadoId = ctx.revisiones.radicadoId(m.numero);
+  if (radicadoId === null) throw new RadicaError('NO_ENCONTRADO', `No existe el radicado ${m.numero} en esta estación.`);
+  const { nueva } = ctx.revisiones.insertar(m, radicadoId, origen);
+  if (!nueva) return false;
+  ctx.audit.append(
+    {
+      en: m.revisadoEn,
+      actor: m.revisor,
+      accion: 'revisar',
+      radicadoId,
+      detalle: { revision: m.uid, veredicto: m.veredicto, tipoCorrecto: m.tipoCorrecto, dependenciaCorrecta: m.dependenciaCorrecta, ...(origen === 'central' ? { origen } : {}) },
+    },
+    contenidoRevision(ctx.db, m.uid),
+  );
+  if (origen === 'estacion') ctx.outbox.append(m.revisadoEn, 'revision', m.uid, 'insert');
+  return true;
 }

@@ -325,6 +325,10 @@ describe('replicación al servidor central', () => {
     // Marks pulled back are not sent again.
     expect(b.pendientes()).toBe(0);
     expect(na).toBeTruthy();
+    // The station's audit records the central mark too, and its chain (which covers it) verifies.
+    const auditada = b.ctx.db.prepare("SELECT actor, detalle FROM auditoria WHERE accion = 'revisar'").all() as { actor: string; detalle: string }[];
+    expect(auditada.map((x) => [x.actor, JSON.parse(x.detalle)])).toEqual([['carla', expect.objectContaining({ revision: uid, origen: 'central' })]]);
+    expect(b.ctx.audit.verificar().rotaEn).toBeNull();
   });
 
   it('en la aplicación: la réplica arranca sola si la estación tiene servidor central y se detiene limpia', async () => {
