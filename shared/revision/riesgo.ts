@@ -150,7 +150,48 @@ const VACIAS = new Set(
 );
 
 export function fichasAsunto(asunto: string): string[] {
-  return [...new Set(normalizarFrase(asunto).split(' ').filter((w) => w.length >= 3 && !VACIAS.has(w)))].sort();
+  return [...new Set(palabras(asunto).filter((w) => w.length >= 3 && !VACIAS.has(w)))].sort();
+}
+
+// What normalizarFrase does to one character, cached by code: a week's 20,000 asuntos are mostly
+// the same few dozen letters, and Unicode normalisation of whole strings was most of the queue's time.
+const letraDe = new Map<number, string>();
+
+function letra(codigo: number): string {
+  let l = letraDe.get(codigo);
+  if (l === undefined) {
+    l = normalizarFrase(String.fromCharCode(codigo));
+    // A character that normalises to nothing (punctuation, a lone mark) separates words.
+    letraDe.set(codigo, l);
+  }
+  return l;
+}
+
+/** The words of normalizarFrase(texto), without building the normalised string (same result; tested). */
+export function palabras(texto: string): string[] {
+  const out: string[] = [];
+  let actual = '';
+  for (let i = 0; i < texto.length; i++) {
+    const c = texto.charCodeAt(i);
+    let l: string;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) l = texto[i]!;
+    else if (c >= 65 && c <= 90) l = String.fromCharCode(c + 32);
+    else if (c >= 0xd800 && c <= 0xdfff) l = ''; // outside the BMP: never a-z0-9 after normalising
+    else l = letra(c);
+    // Combining marks vanish inside a word (NFD then strip), so "a\u0301" stays one word.
+    if (l === '' && c >= 0x300 && c <= 0x36f) continue;
+    if (l === '' || l === ' ' || l.includes(' ')) {
+      if (actual) out.push(actual);
+      actual = '';
+      if (l.includes(' ')) {
+        const partes = l.split(' ');
+        actual = partes.pop()!;
+        for (const p of partes) if (p) out.push(p);
+      }
+    } else actual += l;
+  }
+  if (actual) out.push(actual);
+  return out;
 }
 
 /** FNV-1a of a token, once per distinct token. */
@@ -219,18 +260,22 @@ export function gruposCasiIdenticos(asuntos: readonly string[]): Int32Array {
   const ids = new Map<string, number>();
   const hashes: number[] = [];
   const fichas = asuntos.map((a) => {
-    const f = fichasAsunto(a);
-    const out = new Int32Array(f.length);
-    f.forEach((t, k) => {
+    const vistos: number[] = [];
+    for (const t of palabras(a)) {
+      if (t.length < 3 || VACIAS.has(t)) continue;
       let id = ids.get(t);
       if (id === undefined) {
         id = hashes.length;
         ids.set(t, id);
         hashes.push(hashTexto(t));
       }
-      out[k] = id;
-    });
-    return out.sort();
+      vistos.push(id);
+    }
+    // The token set as ascending unique ids (same set as fichasAsunto, without sorting strings).
+    const ordenados = Int32Array.from(vistos).sort();
+    let n = 0;
+    for (let k = 0; k < ordenados.length; k++) if (k === 0 || ordenados[k] !== ordenados[k - 1]) ordenados[n++] = ordenados[k]!;
+    return ordenados.subarray(0, n);
   });
   // Identical sets.
   const porClave = new Map<string, number>();
@@ -271,7 +316,12 @@ export function gruposCasiIdenticos(asuntos: readonly string[]): Int32Array {
       const b = c[y]!;
       for (let x = 0; x < Math.min(y, anclas); x++) {
         const a = c[x]!;
-        if (raizDe(a) !== raizDe(b) && jaccard(fichas[a]!, fichas[b]!) >= SIMILITUD_CASI_IDENTICOS) unir(a, b);
+        // Joined (now or by an earlier band): enough for this member in this bucket.
+        if (raizDe(a) === raizDe(b)) break;
+        if (jaccard(fichas[a]!, fichas[b]!) >= SIMILITUD_CASI_IDENTICOS) {
+          unir(a, b);
+          break;
+        }
       }
     }
   }

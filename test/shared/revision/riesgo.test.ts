@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import catalogoJson from '../../../resources/catalogo.json';
 import { catalogoSchema } from '../../../shared/domain/catalog';
 import type { RadicadoRevisable } from '../../../shared/domain/revision';
-import { calcularRiesgos, diasEquivalentes, fichasAsunto, gruposCasiIdenticos, type Puntajes } from '../../../shared/revision/riesgo';
+import { calcularRiesgos, diasEquivalentes, fichasAsunto, gruposCasiIdenticos, palabras, type Puntajes } from '../../../shared/revision/riesgo';
+import { normalizarFrase } from '../../../shared/sugerencias';
 
 const catalogo = catalogoSchema.parse({ ...catalogoJson, version: 1 });
 
@@ -123,5 +124,27 @@ describe('términos comparables', () => {
     expect(diasEquivalentes(7, 'dias_calendario')).toBe(5);
     expect(diasEquivalentes(15, 'dias_habiles')).toBe(15);
     expect(diasEquivalentes(null, 'sin_termino')).toBeNull();
+  });
+});
+
+describe('palabras de un asunto', () => {
+  it('son las de normalizarFrase, también con tildes, eñes, símbolos y marcas combinadas', () => {
+    const muestras = [
+      'Solicitud de PODA del árbol, frente a la casa N° 12-34 (barrio San Isidro)',
+      'Reclamación por cobro indebido: ¿quién responde? ¡Urgente!',
+      'Niño Muñoz Güiza — año 2026; “comillas” y ‘otras’ · punto·medio',
+      'Accio\u0301n de tutela con acento combinado y emoji 😀 y ß ø æ œ',
+      '  espacios   repetidos\ty\tsaltos\nde línea  ',
+      'Ｆｕｌｌｗｉｄｔｈ ｙ ﬁ ligadura ² ½',
+      '',
+    ];
+    let x = 7;
+    const azar = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const alfabeto = 'aáàäâbcçdeéèëêfghiíìïîjklmnñoóòöôpqrstuúùüûvwxyzAÁÉÍÓÚÑÜ0123456789 .,;:¿?¡!-–—/()"\'°ºª\u0301\u0303';
+    for (let i = 0; i < 2000; i++) muestras.push(Array.from({ length: 40 }, () => alfabeto[Math.floor(azar() * alfabeto.length)]).join(''));
+    for (const m of muestras) {
+      const esperado = normalizarFrase(m) === '' ? [] : normalizarFrase(m).split(' ');
+      expect(palabras(m), JSON.stringify(m)).toEqual(esperado);
+    }
   });
 });
