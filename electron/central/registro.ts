@@ -106,7 +106,15 @@ export class ClonRechazado extends RadicaError {
  * A coordinator's LOGIN role (coordinator mode of the review): reads the consolidated radicados and
  * marks, marks through radica.marcar_central; writes nothing else.
  */
-export async function registrarCoordinador(urlAdmin: string, usuario: string): Promise<{ url: string; rol: string; nueva: boolean }> {
+export async function registrarCoordinador(
+  urlAdmin: string,
+  usuario: string,
+  sedes: readonly string[] | null = null,
+): Promise<{ url: string; rol: string; nueva: boolean; sedes: string[] | null }> {
+  const sedesValidas = sedes?.map((s) => s.trim().padStart(2, '0')) ?? null;
+  if (sedesValidas && (sedesValidas.length === 0 || sedesValidas.some((s) => !/^\d{2,4}$/.test(s)))) {
+    throw new RadicaError('VALIDACION', `--sedes: códigos de sede separados por comas, por ejemplo 01,02 (recibí «${sedes!.join(',')}»).`);
+  }
   if (!/^[a-z0-9_]{1,20}$/.test(usuario)) {
     throw new RadicaError('VALIDACION', `--usuario: de 1 a 20 letras minúsculas sin tilde, dígitos o _ (recibí «${usuario}»).`);
   }
@@ -132,12 +140,15 @@ export async function registrarCoordinador(urlAdmin: string, usuario: string): P
       } else {
         await c.query(`ALTER ROLE ${ident(rol)} LOGIN PASSWORD ${literal(clave)}`);
       }
+      // The sedes she may see, enforced by row-level security (central schema v2); NULL: all.
+      await c.query(`SET LOCAL ROLE ${ident(roles.propietario)}`);
+      await c.query('INSERT INTO radica.coordinadores (rol, sedes) VALUES ($1, $2) ON CONFLICT (rol) DO UPDATE SET sedes = excluded.sedes', [rol, sedesValidas]);
       await c.query('COMMIT');
     } catch (err) {
       await c.query('ROLLBACK').catch(() => {});
       throw err;
     }
-    return { url: urlConUsuario(urlAdmin, rol, clave), rol, nueva };
+    return { url: urlConUsuario(urlAdmin, rol, clave), rol, nueva, sedes: sedesValidas };
   } finally {
     await cerrar(c);
   }

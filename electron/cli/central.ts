@@ -30,8 +30,8 @@ import { urlSinClave } from '../central/conexion';
 export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actualiza el esquema del servidor central (PostgreSQL)
   central estacion registrar --url URL --sede 01 --ventanilla 03
           crea el usuario de la estación (solo escribe su propia serie) e imprime su {url}
-  central coordinador registrar --url URL --usuario U
-          crea el usuario de un coordinador (lee la revisión consolidada, marca) e imprime su {url}
+  central coordinador registrar --url URL --usuario U [--sedes 01,02]
+          crea el usuario de un coordinador (lee la revisión consolidada de sus sedes, marca) e imprime su {url}
   central estado --url URL          cada estación: último contacto, pendientes, retraso, versión, impresoras
   central catalogo publicar --url URL --archivo catalogo.json      las estaciones lo reciben al sincronizar
   sync [--url URL] [--continuo] [--lote 1000] [--intervalo 1000]
@@ -52,6 +52,7 @@ const opciones = {
   intervalo: { type: 'string' },
   archivo: { type: 'string' },
   usuario: { type: 'string' },
+  sedes: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -201,10 +202,10 @@ export async function comandoCentral(argv: string[]): Promise<number> {
     } else if (sub === 'coordinador' && sub2 === 'registrar') {
       const url = urlDe(v, true);
       if (!v.usuario) throw new Uso('Falta --usuario.');
-      const r = await registrarCoordinador(url, v.usuario);
+      const r = await registrarCoordinador(url, v.usuario, v.sedes ? v.sedes.split(',') : null);
       salida(
-        { url: r.url, rol: r.rol, nueva: r.nueva },
-        `${r.nueva ? 'Coordinador registrado' : 'Coordinador ya registrado: se le dio una contraseña nueva'} (usuario ${r.rol}).\nDirección (guárdela; contiene su contraseña):\n${r.url}`,
+        { url: r.url, rol: r.rol, nueva: r.nueva, sedes: r.sedes },
+        `${r.nueva ? 'Coordinador registrado' : 'Coordinador ya registrado: se le dio una contraseña nueva'} (usuario ${r.rol}; ${r.sedes ? `sedes ${r.sedes.join(', ')}` : 'todas las sedes'}).\nDirección (guárdela; contiene su contraseña):\n${r.url}`,
       );
     } else if (sub === 'estado') {
       const url = urlDe(v, true);

@@ -42,11 +42,14 @@ describe('esquema central', () => {
   it('migrar crea el esquema una vez y lo registra en schema_version; repetirlo no cambia nada', async () => {
     const url = await pgp.nuevaBase('esquema_uno');
     const r1 = await migrar(url);
-    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial'] });
+    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial', '002_sedes_coordinador'] });
     const r2 = await migrar(url);
     expect(r2.aplicadas).toEqual([]);
     const versiones = await consultar(url, 'SELECT version, nombre FROM radica.schema_version ORDER BY version');
-    expect(versiones).toEqual([{ version: 1, nombre: '001_inicial' }]);
+    expect(versiones).toEqual([
+      { version: 1, nombre: '001_inicial' },
+      { version: 2, nombre: '002_sedes_coordinador' },
+    ]);
     // Owned by the NOLOGIN owner role, not by the administrator who migrated.
     const duenos = await consultar(url, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'radica'`);
     expect(duenos).toEqual([{ tableowner: 'esquema_uno_propietario' }]);
@@ -57,7 +60,7 @@ describe('esquema central', () => {
   it('dos administradores migrando a la vez: uno aplica, el otro espera y no aplica nada', async () => {
     const url = await pgp.nuevaBase('esquema_dos');
     const [a, b] = await Promise.all([migrar(url), migrar(url)]);
-    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial']);
+    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador']);
   });
 
   it('un esquema de una versión más nueva de Radica se rechaza sin tocarlo', async () => {
@@ -65,7 +68,7 @@ describe('esquema central', () => {
     await migrar(url);
     await consultar(url, `INSERT INTO radica.schema_version (version, nombre) VALUES (99, '099_futuro')`);
     await expect(migrar(url)).rejects.toThrow(/esquema 99, de una versión más nueva de Radica/);
-    expect(await consultar(url, 'SELECT count(*)::int AS n FROM radica.schema_version')).toEqual([{ n: 2 }]);
+    expect(await consultar(url, 'SELECT count(*)::int AS n FROM radica.schema_version')).toEqual([{ n: VERSION_CENTRAL + 1 }]);
   });
 
   it('migrar con el usuario de una estación se rechaza', async () => {

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { iniciarPostgres, type PostgresPrueba } from './postgres';
 import { estacionPrueba, type EstacionPrueba } from './estaciones';
 import { migrar } from '../../../electron/central/esquema';
@@ -112,6 +113,39 @@ describe('revisión consolidada en el servidor central', () => {
     } finally {
       await soloSede1.cerrar();
     }
+  });
+
+  it('la base de datos misma limita a un coordinador a sus sedes, aun con SQL propio', async () => {
+    const { url } = await registrarCoordinador(admin, 'sede1', ['01']);
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const sedes = (await c.query<{ sede: string }>('SELECT DISTINCT sede FROM radica.radicados ORDER BY 1')).rows.map((r) => r.sede);
+      expect(sedes).toEqual(['01']);
+      const marcas = (await c.query<{ numero: string }>('SELECT numero FROM radica.revisiones')).rows.map((r) => r.numero);
+      expect(marcas.every((m) => m.includes('-01'))).toBe(true);
+      const marca = { uid: randomUUID(), numero: n.bFelicito, veredicto: 'correcto', revisor: 'sede1', revisorNombre: 'Sede 1', revisadoEn: 1 };
+      await expect(c.query('SELECT radica.marcar_central($1::jsonb)', [JSON.stringify(marca)])).rejects.toThrow(/No existe el radicado/);
+    } finally {
+      await c.end();
+    }
+    // Through the review's interface too, with no client-side filter.
+    const soloSede1 = new FuenteRevisionCentral(url);
+    try {
+      expect(await soloSede1.radicado(n.bFelicito!)).toBeNull();
+      expect((await soloSede1.radicado(n.aPaz!))?.numero).toBe(n.aPaz);
+    } finally {
+      await soloSede1.cerrar();
+    }
+    // An unrestricted coordinator (and the administrator) still see both sedes.
+    const todas = new pg.Client({ connectionString: urlCoordinadora });
+    await todas.connect();
+    try {
+      expect((await todas.query('SELECT DISTINCT sede FROM radica.radicados ORDER BY 1')).rows.map((r) => r.sede)).toEqual(['01', '02']);
+    } finally {
+      await todas.end();
+    }
+    await expect(registrarCoordinador(admin, 'mala', ['x1'])).rejects.toThrow(/--sedes/);
   });
 
   it('el usuario del coordinador lee y marca, pero no escribe radicados', async () => {
