@@ -132,10 +132,10 @@ export function TablaSemanas({ puntos, caption }: { puntos: readonly PuntoTenden
               Revisados
             </th>
             <th scope="col" className="num">
-              Errores de tipo
+              Errores de clasificación
             </th>
             <th scope="col" className="num">
-              Errores de dependencia
+              Errores de direccionamiento
             </th>
             <th scope="col" className="num">
               Tasa de error
