@@ -98,6 +98,7 @@ export function createRouter(services: StationServices): Router {
     'informe:archivo': (input, sesion) => services.revision.archivo(input, sesion!),
     'tablero:obtener': (input) => services.revision.tablero(input),
     'central:estado': () => services.central.estado(),
+    'central:estaciones': () => services.central.estaciones(),
   };
 
   async function handle(channel: string, payload: unknown, ctx: Contexto): Promise<Resultado<unknown>> {

@@ -16,6 +16,7 @@ import type { Escaner } from './scanning/types';
 import { RevisionService } from './services/revisionService';
 import { CentralService } from './services/centralService';
 import type { FuenteRevision } from './revision/fuente';
+import type { EstadoEstacionCentral } from '../shared/domain/central';
 
 export interface StationServices {
   context: StationContext;
@@ -53,6 +54,8 @@ export interface StationOptions {
   leerCodigos?: (imagen: Uint8Array) => Promise<CodigoLeido[]>;
   /** Where the review reads: this station's store by default; the central store in coordinator mode. */
   fuenteRevision?: FuenteRevision;
+  /** Coordinator mode: the central store's view of the stations (the Estaciones screen). */
+  estacionesCentrales?: () => Promise<EstadoEstacionCentral[]>;
 }
 
 /** The composition root: one data directory, its services and the router every front door calls. */
@@ -76,7 +79,7 @@ export function openStation(opts: StationOptions): Station {
       leerCodigos: opts.leerCodigos ?? leerCodigos,
     }),
     revision: new RevisionService(context, clasificacion, opts.fuenteRevision),
-    central: new CentralService(),
+    central: new CentralService(context.clock, opts.estacionesCentrales ?? null),
   };
   return {
     db,

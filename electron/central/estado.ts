@@ -5,56 +5,31 @@
  */
 import { cerrar, conectar, type Cliente } from './conexion';
 import { exigirVersion } from './esquema';
+import type { EstadoEstacionCentral } from '../../shared/domain/central';
 
-export interface EstadoEstacion {
+export type EstadoEstacion = EstadoEstacionCentral;
+
+export interface FilaEstado {
   sede: string;
   ventanilla: string;
   rol: string;
   entidad: string | null;
   reclamada: boolean;
-  registradaEn: number;
-  ultimoContacto: number | null;
-  /** Milliseconds since the last contact (null: never). */
-  sinContactoMs: number | null;
+  registrada_en: Date;
+  ultimo_contacto: Date | null;
+  sin_contacto_ms: string | null;
   pendientes: number | null;
-  retrasoMs: number | null;
+  retraso_ms: string | null;
   version: string | null;
   impresoras: unknown;
-  radicados: number;
-  ultimoSeq: number;
-  rechazos: number;
-  ultimoRechazo: number | null;
+  radicados: string;
+  ultimo_seq: string;
+  rechazos: string;
+  ultimo_rechazo: Date | null;
 }
 
-export async function estadoCliente(c: Cliente): Promise<EstadoEstacion[]> {
-  await exigirVersion(c);
-  const r = await c.query<{
-    sede: string;
-    ventanilla: string;
-    rol: string;
-    entidad: string | null;
-    reclamada: boolean;
-    registrada_en: Date;
-    ultimo_contacto: Date | null;
-    sin_contacto_ms: string | null;
-    pendientes: number | null;
-    retraso_ms: string | null;
-    version: string | null;
-    impresoras: unknown;
-    radicados: string;
-    ultimo_seq: string;
-    rechazos: string;
-    ultimo_rechazo: Date | null;
-  }>(`
-    SELECT e.sede, e.ventanilla, e.rol, e.entidad, e.instalacion IS NOT NULL AS reclamada, e.registrada_en, e.ultimo_contacto,
-           (extract(epoch FROM now() - e.ultimo_contacto) * 1000)::bigint AS sin_contacto_ms,
-           e.pendientes, e.retraso_ms, e.version, e.impresoras, e.ultimo_seq,
-           (SELECT count(*) FROM radica.radicados r WHERE r.estacion_id = e.id) AS radicados,
-           (SELECT count(*) FROM radica.rechazos x WHERE x.estacion_id = e.id) AS rechazos,
-           (SELECT max(x.en) FROM radica.rechazos x WHERE x.estacion_id = e.id) AS ultimo_rechazo
-      FROM radica.estaciones e
-     ORDER BY e.sede, e.ventanilla`);
-  return r.rows.map((f) => ({
+export function estadoDeFila(f: FilaEstado): EstadoEstacion {
+  return {
     sede: f.sede,
     ventanilla: f.ventanilla,
     rol: f.rol,
@@ -71,7 +46,14 @@ export async function estadoCliente(c: Cliente): Promise<EstadoEstacion[]> {
     ultimoSeq: Number(f.ultimo_seq),
     rechazos: Number(f.rechazos),
     ultimoRechazo: f.ultimo_rechazo ? f.ultimo_rechazo.getTime() : null,
-  }));
+  };
+}
+
+/** Every station (a coordinator: those of her sedes), through radica.estado_estaciones() (schema v3). */
+export async function estadoCliente(c: Cliente): Promise<EstadoEstacion[]> {
+  await exigirVersion(c);
+  const r = await c.query<FilaEstado>('SELECT * FROM radica.estado_estaciones()');
+  return r.rows.map(estadoDeFila);
 }
 
 export async function estadoCentral(url: string): Promise<EstadoEstacion[]> {

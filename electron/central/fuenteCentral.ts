@@ -14,6 +14,8 @@ import { tendenciaDeConteos, type ConteosRevision } from '../../shared/revision/
 import type { UnidadTermino } from '../../shared/domain/catalog';
 import { RadicaError } from '../../shared/ipc/result';
 import { esErrorDeConexion, SinConexion, validarUrl } from './conexion';
+import { estadoDeFila } from './estado';
+import type { EstadoEstacionCentral } from '../../shared/domain/central';
 
 const ULTIMA = `LEFT JOIN LATERAL (
     SELECT x.uid, x.veredicto, x.tipo_correcto, x.dependencia_correcta, x.observacion, x.revisor, x.revisor_nombre, x.revisado_en
@@ -182,6 +184,11 @@ export class FuenteRevisionCentral implements FuenteRevision {
       if ((err as { code?: string }).code === 'RDC05') throw new RadicaError('NO_ENCONTRADO', `No existe el radicado ${m.numero} en el servidor central.`);
       throw err;
     }
+  }
+
+  /** The stations of the coordinator's sedes as the central store last heard from them (IT's view). */
+  async estaciones(): Promise<EstadoEstacionCentral[]> {
+    return (await this.consulta<Parameters<typeof estadoDeFila>[0]>('SELECT * FROM radica.estado_estaciones()', [])).map(estadoDeFila);
   }
 
   async cerrar(): Promise<void> {

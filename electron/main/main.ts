@@ -148,11 +148,13 @@ if (!app.requestSingleInstanceLock()) {
     try {
       // Coordinator mode: with a coordinator's central URL the review screens span every ventanilla.
       const coordinador = process.env.RADICA_COORDINADOR_URL;
+      const central = coordinador ? new FuenteRevisionCentral(coordinador) : null;
       station = openStation({
         dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData'),
         impresoraSistema,
         escaner: escanerPorDefecto(process.platform),
-        fuenteRevision: coordinador ? new FuenteRevisionCentral(coordinador) : undefined,
+        fuenteRevision: central ?? undefined,
+        estacionesCentrales: central ? () => central.estaciones() : undefined,
       });
     } catch (err) {
       logError('abrir estación', err);

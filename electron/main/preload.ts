@@ -63,6 +63,7 @@ const api = {
   archivoInforme: canal('informe:archivo'),
   tablero: canal('tablero:obtener'),
   estadoCentral: canal('central:estado'),
+  estacionesCentrales: canal('central:estaciones'),
 } satisfies ApiRadica;
 
 contextBridge.exposeInMainWorld('api', Object.freeze(api));

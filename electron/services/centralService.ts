@@ -3,13 +3,32 @@
  * process (electron/central/enEstacion.ts) and is attached here once started; the CLI and the tests
  * without a central store answer "not configured".
  */
-import type { EstadoCentral } from '../../shared/domain/central';
+import type { EstacionesCentrales, EstadoCentral, EstadoEstacionCentral } from '../../shared/domain/central';
 import type { EstadoReplicacion } from '../central/replicador';
 
 export const SIN_CONEXION = 'Sin conexión con el servidor central — radicando localmente.';
 
 export class CentralService {
   private fuente: (() => EstadoReplicacion) | null = null;
+
+  /**
+   * @param estacionesCentrales In coordinator mode, the central store's view of every station of her
+   * sedes (last contact, pending, lag, version, printers); absent otherwise.
+   */
+  constructor(
+    private readonly clock: () => number,
+    private estacionesCentrales: (() => Promise<EstadoEstacionCentral[]>) | null = null,
+  ) {}
+
+  /** Coordinator mode switched on (or off) after the station opened. */
+  fijarCoordinacion(estaciones: (() => Promise<EstadoEstacionCentral[]>) | null): void {
+    this.estacionesCentrales = estaciones;
+  }
+
+  async estaciones(): Promise<EstacionesCentrales> {
+    if (!this.estacionesCentrales) return { disponible: false, consultadoEn: this.clock(), estaciones: [] };
+    return { disponible: true, consultadoEn: this.clock(), estaciones: await this.estacionesCentrales() };
+  }
 
   /** Called by whoever started the replicator (null when it stops). */
   fijar(fuente: (() => EstadoReplicacion) | null): void {

@@ -8,7 +8,9 @@ export const ROL_NOMBRE: Record<Rol, string> = {
 
 /** "Sede 01 Sede Principal · Ventanilla 03". */
 export function stationLabel(c: ConfiguracionEstacion): string {
-  return `Sede ${c.sede}${c.sedeNombre ? ` ${c.sedeNombre}` : ''} · Ventanilla ${c.ventanilla}`;
+  // A sede named after its code ("Sede 01") is not said twice.
+  const nombre = c.sedeNombre && c.sedeNombre.trim().toLowerCase() !== `sede ${c.sede}`.toLowerCase() ? ` ${c.sedeNombre}` : '';
+  return `Sede ${c.sede}${nombre} · Ventanilla ${c.ventanilla}`;
 }
 
 export const puedeAnular = (rol: Rol) => rol === 'coordinador' || rol === 'administrador';

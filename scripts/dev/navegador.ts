@@ -29,7 +29,8 @@ async function main(): Promise<number> {
   // As in the desktop app: coordinator mode with a coordinator's central URL, and replication when
   // the station has a central store configured.
   const coordinador = process.env.RADICA_COORDINADOR_URL;
-  const station = openStation({ dataDir, fuenteRevision: coordinador ? new FuenteRevisionCentral(coordinador) : undefined });
+  const central = coordinador ? new FuenteRevisionCentral(coordinador) : null;
+  const station = openStation({ dataDir, fuenteRevision: central ?? undefined, estacionesCentrales: central ? () => central.estaciones() : undefined });
   const replicacion = iniciarReplicacion(station, { registrarError: (donde, err) => console.error(`radica: ${donde}: ${(err as Error).message}`) });
   station.services.central.fijar(replicacion ? () => replicacion.estado() : null);
   const server = await serveRenderer(path.resolve(__dirname, '..', 'renderer'));

@@ -24,7 +24,7 @@ import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../doma
 import type { EstadoClasificador, ResultadoSugerencias } from '../sugerencias';
 import type { Anexo, ItemBandeja, PaginasAnexo, ResultadoLote } from '../domain/anexos';
 import type { ConfigEscaner, DispositivoEscaneo, EstadoEscaneo } from '../domain/escaneo';
-import type { EstadoCentral } from '../domain/central';
+import type { EstacionesCentrales, EstadoCentral } from '../domain/central';
 import { FORMATOS_INFORME, VEREDICTOS, type ColaRevision, type InformeSemanal, type ResultadoMarca, type Retroalimentacion, type Tablero } from '../domain/revision';
 
 const texto = (campo: string, max: number) =>
@@ -508,6 +508,7 @@ export const contrato = {
   'informe:archivo': canal<typeof informeSchema, ArchivoInforme>(informeSchema, SUPERVISION),
   'tablero:obtener': canal<typeof tableroSchema, Tablero>(tableroSchema, SUPERVISION),
   'central:estado': canal<typeof vacio, EstadoCentral>(vacio, TODOS),
+  'central:estaciones': canal<typeof vacio, EstacionesCentrales>(vacio, SUPERVISION),
 } as const;
 
 export type Contrato = typeof contrato;
@@ -574,6 +575,7 @@ export interface ApiRadica {
   archivoInforme(p: EntradaDe<'informe:archivo'>): Promise<Resultado<SalidaDe<'informe:archivo'>>>;
   tablero(p: EntradaDe<'tablero:obtener'>): Promise<Resultado<SalidaDe<'tablero:obtener'>>>;
   estadoCentral(p: EntradaDe<'central:estado'>): Promise<Resultado<SalidaDe<'central:estado'>>>;
+  estacionesCentrales(p: EntradaDe<'central:estaciones'>): Promise<Resultado<SalidaDe<'central:estaciones'>>>;
 }
 
 /** Which channel each api function calls; the preload and the e2e harness both use this map. */
@@ -630,4 +632,5 @@ export const metodosApi = {
   archivoInforme: 'informe:archivo',
   tablero: 'tablero:obtener',
   estadoCentral: 'central:estado',
+  estacionesCentrales: 'central:estaciones',
 } as const satisfies Record<keyof ApiRadica, Canal>;

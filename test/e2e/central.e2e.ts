@@ -6,10 +6,12 @@
  */
 import pg from 'pg';
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessible, login, screenshot, tabTo } from './harness';
+import { test, expect, expectAccessible, login, logout, screenshot, tabTo } from './harness';
 import { iniciarPostgres, type PostgresPrueba } from '../electron/central/postgres';
 import { migrar } from '../../electron/central/esquema';
 import { iniciarReplicacion, type ReplicacionEnCurso } from '../../electron/central/enEstacion';
+import { registrarCoordinador } from '../../electron/central/registro';
+import { FuenteRevisionCentral } from '../../electron/central/fuenteCentral';
 
 async function radicarConTeclado(page: Page, asunto: string): Promise<string> {
   await page.locator('#rad-tipo-documento').focus();
@@ -52,6 +54,7 @@ test('sin servidor central la ventanilla sigue radicando, y lo radicado llega cu
   const { page } = app;
   let postgres: PostgresPrueba | null = null;
   let replicacion: ReplicacionEnCurso | null = null;
+  let fuenteCoordinacion: FuenteRevisionCentral | null = null;
   try {
     postgres = await iniciarPostgres();
     await migrar(postgres.adminUrl);
@@ -81,8 +84,24 @@ test('sin servidor central la ventanilla sigue radicando, y lo radicado llega cu
     await expect(chip).toHaveText('Servidor central: al día', { timeout: 30_000 });
     expect(await enCentral(postgres.adminUrl, numero)).toBe(true);
     await screenshot(page, 'central-al-dia');
+
+    // Coordination's view of the stations (coordinator mode), from the central store.
+    const coordinacion = new FuenteRevisionCentral((await registrarCoordinador(postgres.adminUrl, 'carla', ['01'])).url);
+    fuenteCoordinacion = coordinacion;
+    station.services.central.fijarCoordinacion(() => coordinacion.estaciones());
+    await logout(page);
+    await login(page, 'coordinador');
+    await page.keyboard.press('Alt+o');
+    await expect(page.getByRole('heading', { name: 'Estaciones' })).toBeFocused();
+    const fila = page.getByRole('row', { name: /Sede 01 · ventanilla 03/ });
+    await expect(fila).toContainText(/hace (menos de 1 min|\d+ min)/);
+    await expect(fila).toContainText(/lista/);
+    await expect(page.getByRole('status').filter({ hasText: '1 estación' })).toBeVisible();
+    await expectAccessible(page, 'Estaciones');
+    await screenshot(page, 'central-estaciones');
   } finally {
     await replicacion?.detener();
+    await fuenteCoordinacion?.cerrar();
     await postgres?.cerrar();
   }
 });

@@ -11,12 +11,13 @@ import { EscanerScreen } from './EscanerScreen';
 import { RevisionScreen } from './RevisionScreen';
 import { InformesScreen } from './InformesScreen';
 import { TableroScreen } from './TableroScreen';
+import { EstacionesScreen } from './EstacionesScreen';
 import { RetroalimentacionScreen } from './RetroalimentacionScreen';
 import { EstadoImpresoras } from '../components/EstadoImpresoras';
 import { EstadoCentral } from '../components/EstadoCentral';
 import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
-export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras' | 'escaner' | 'retro' | 'revision' | 'informes' | 'tablero';
+export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras' | 'escaner' | 'retro' | 'revision' | 'informes' | 'tablero' | 'estaciones';
 
 interface Seccion {
   view: View;
@@ -37,6 +38,7 @@ const SECCIONES_REVISION: Seccion[] = [
   { view: 'revision', nombre: 'Revisión', atajo: 'Alt+S', tecla: 'KeyS' },
   { view: 'informes', nombre: 'Informes', atajo: 'Alt+N', tecla: 'KeyN' },
   { view: 'tablero', nombre: 'Tablero', atajo: 'Alt+T', tecla: 'KeyT' },
+  { view: 'estaciones', nombre: 'Estaciones', atajo: 'Alt+O', tecla: 'KeyO' },
 ];
 /** Only the administrador configures printers and the scanner. */
 const SECCIONES_ADMIN: Seccion[] = [
@@ -51,7 +53,7 @@ interface WorkspaceProps {
   onLogout: () => Promise<void>;
 }
 
-const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', bandeja: 'Bandeja de lote', impresoras: 'Impresoras', escaner: 'Escáner', retro: 'Mi retroalimentación', revision: 'Revisión', informes: 'Informes', tablero: 'Tablero' };
+const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', bandeja: 'Bandeja de lote', impresoras: 'Impresoras', escaner: 'Escáner', retro: 'Mi retroalimentación', revision: 'Revisión', informes: 'Informes', tablero: 'Tablero', estaciones: 'Estaciones' };
 
 /**
  * Header (with the printer status), navigation (Alt+R, Alt+C, Alt+B, and Alt+I and Alt+E for the administrador) and the
@@ -162,6 +164,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         {revisa ? <RevisionScreen active={view === 'revision'} catalogo={catalogo} /> : null}
         {revisa ? <InformesScreen active={view === 'informes'} /> : null}
         {revisa ? <TableroScreen active={view === 'tablero'} /> : null}
+        {revisa ? <EstacionesScreen active={view === 'estaciones'} /> : null}
       </main>
     </div>
   );

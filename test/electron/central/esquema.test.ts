@@ -42,13 +42,14 @@ describe('esquema central', () => {
   it('migrar crea el esquema una vez y lo registra en schema_version; repetirlo no cambia nada', async () => {
     const url = await pgp.nuevaBase('esquema_uno');
     const r1 = await migrar(url);
-    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial', '002_sedes_coordinador'] });
+    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial', '002_sedes_coordinador', '003_estado_estaciones'] });
     const r2 = await migrar(url);
     expect(r2.aplicadas).toEqual([]);
     const versiones = await consultar(url, 'SELECT version, nombre FROM radica.schema_version ORDER BY version');
     expect(versiones).toEqual([
       { version: 1, nombre: '001_inicial' },
       { version: 2, nombre: '002_sedes_coordinador' },
+      { version: 3, nombre: '003_estado_estaciones' },
     ]);
     // Owned by the NOLOGIN owner role, not by the administrator who migrated.
     const duenos = await consultar(url, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'radica'`);
@@ -60,7 +61,7 @@ describe('esquema central', () => {
   it('dos administradores migrando a la vez: uno aplica, el otro espera y no aplica nada', async () => {
     const url = await pgp.nuevaBase('esquema_dos');
     const [a, b] = await Promise.all([migrar(url), migrar(url)]);
-    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador']);
+    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador', '003_estado_estaciones']);
   });
 
   it('un esquema de una versión más nueva de Radica se rechaza sin tocarlo', async () => {

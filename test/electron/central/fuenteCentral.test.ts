@@ -129,11 +129,14 @@ describe('revisión consolidada en el servidor central', () => {
     } finally {
       await c.end();
     }
-    // Through the review's interface too, with no client-side filter.
+    // Through the review's interface too, with no client-side filter; and the stations' view.
     const soloSede1 = new FuenteRevisionCentral(url);
     try {
       expect(await soloSede1.radicado(n.bFelicito!)).toBeNull();
       expect((await soloSede1.radicado(n.aPaz!))?.numero).toBe(n.aPaz);
+      const estaciones = await soloSede1.estaciones();
+      expect(estaciones.map((e) => [e.sede, e.ventanilla, e.radicados])).toEqual([['01', '03', 3]]);
+      expect(estaciones[0]!.ultimoContacto).toBeGreaterThan(0);
     } finally {
       await soloSede1.cerrar();
     }
@@ -142,6 +145,7 @@ describe('revisión consolidada en el servidor central', () => {
     await todas.connect();
     try {
       expect((await todas.query('SELECT DISTINCT sede FROM radica.radicados ORDER BY 1')).rows.map((r) => r.sede)).toEqual(['01', '02']);
+      expect((await todas.query('SELECT sede FROM radica.estado_estaciones()')).rows.map((r) => r.sede)).toEqual(['01', '02']);
     } finally {
       await todas.end();
     }
