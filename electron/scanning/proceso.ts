@@ -12,8 +12,11 @@ export interface ResultadoProceso {
   codigo: number | null;
   /** The spawn itself failed (ENOENT: the program is not installed). */
   errorSpawn: NodeJS.ErrnoException | null;
-  /** Why we stopped it, if we did. */
-  detenido: 'cancelado' | 'tiempo' | null;
+  /**
+   * Why we stopped it, if we did. 'terminado': it said it had finished (see `terminoEn`) but did not
+   * exit, so it was stopped; what it printed is the outcome.
+   */
+  detenido: 'cancelado' | 'tiempo' | 'terminado' | null;
   /** Last lines of stderr, for the error message (bounded: a chatty driver must not fill memory). */
   stderr: string[];
   stdout: string[];
@@ -29,11 +32,19 @@ export interface OpcionesProceso {
   tiempoMaximoMs: number;
   alLineaStdout?: (linea: string) => void;
   alLineaStderr?: (linea: string) => void;
+  /**
+   * A stderr line after which the program has nothing left to do. scanimage sometimes hangs in its
+   * cleanup after "Batch terminated" (seen with the SANE test backend after an error status, about
+   * one run in fifteen): it is given GRACIA_FIN_MS to exit, then stopped.
+   */
+  terminoEn?: RegExp;
 }
 
 const LINEAS_GUARDADAS = 200;
 /** After SIGTERM, how long a scanner program gets to let go of the device before SIGKILL. */
 const GRACIA_TERMINAR_MS = 3000;
+/** After the program said it finished, how long it gets to exit on its own. */
+const GRACIA_FIN_MS = 2000;
 
 export function ejecutarProceso(o: OpcionesProceso): Promise<ResultadoProceso> {
   return new Promise((resolve) => {
@@ -49,7 +60,7 @@ export function ejecutarProceso(o: OpcionesProceso): Promise<ResultadoProceso> {
       windowsHide: true,
     });
     const relojes: NodeJS.Timeout[] = [];
-    const detener = (motivo: 'cancelado' | 'tiempo') => {
+    const detener = (motivo: 'cancelado' | 'tiempo' | 'terminado') => {
       if (r.detenido || hijo.exitCode !== null || hijo.signalCode !== null) return;
       r.detenido = motivo;
       // SIGTERM first: scanimage and the others release the USB device more cleanly than after a kill.
@@ -89,7 +100,10 @@ export function ejecutarProceso(o: OpcionesProceso): Promise<ResultadoProceso> {
       };
     };
     const out = lector(r.stdout, o.alLineaStdout);
-    const err = lector(r.stderr, o.alLineaStderr);
+    const err = lector(r.stderr, (l) => {
+      o.alLineaStderr?.(l);
+      if (o.terminoEn?.test(l)) relojes.push(setTimeout(() => detener('terminado'), GRACIA_FIN_MS));
+    });
     hijo.stdout.setEncoding('utf8').on('data', out.dato);
     hijo.stderr.setEncoding('utf8').on('data', err.dato);
     hijo.stdin.on('error', () => undefined); // the program may exit without reading stdin

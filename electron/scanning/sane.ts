@@ -399,6 +399,7 @@ export function escanerSane(opciones: OpcionesSane = {}): Escaner {
         entorno,
         tiempoMaximoMs,
         senal: o.senal,
+        terminoEn: /^Batch terminated/,
         // --batch-print prints each file name after scanimage closed and renamed it; "Scanned page N."
         // on stderr comes before that (the file is still "name.part"), so it cannot mark a page complete.
         alLineaStdout: (linea) => {
@@ -427,7 +428,9 @@ export function escanerSane(opciones: OpcionesSane = {}): Escaner {
           'fallo',
         );
       }
-      const fallo = falloSane(r.stderr, r.codigo, paginas.length, o.dispositivo);
+      // Stopped after "Batch terminated": the exit code is lost; a sane_* error line says it failed.
+      const codigo = r.detenido === 'terminado' ? (/sane_\w+: /.test(r.stderr.join('\n')) ? 1 : 0) : r.codigo;
+      const fallo = falloSane(r.stderr, codigo, paginas.length, o.dispositivo);
       await limpiar();
       if (fallo) throw fallo;
       return paginas;
