@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { PuntoTendencia } from '../../../../shared/domain/revision';
 import { formatFecha } from '../../../../shared/domain/bogota';
 import { formatNumero, formatPorcentaje, marcasEje, maximoEscala, tramosLinea } from '../../revision';
+import { CabecerasFiguras, CeldasFiguras } from './TablasInforme';
 
 interface Props {
   titulo: string;
@@ -125,21 +126,7 @@ export function TablaSemanas({ puntos, caption }: { puntos: readonly PuntoTenden
           <tr>
             <th scope="col">Semana</th>
             <th scope="col">Desde</th>
-            <th scope="col" className="num">
-              Radicados
-            </th>
-            <th scope="col" className="num">
-              Revisados
-            </th>
-            <th scope="col" className="num">
-              Errores de clasificación
-            </th>
-            <th scope="col" className="num">
-              Errores de direccionamiento
-            </th>
-            <th scope="col" className="num">
-              Tasa de error
-            </th>
+            <CabecerasFiguras />
           </tr>
         </thead>
         <tbody>
@@ -149,11 +136,7 @@ export function TablaSemanas({ puntos, caption }: { puntos: readonly PuntoTenden
                 {p.semana}
               </th>
               <td>{formatFecha(p.desde)}</td>
-              <td className="num">{formatNumero(p.radicados)}</td>
-              <td className="num">{formatNumero(p.revisados)}</td>
-              <td className="num">{formatNumero(p.erroresClasificacion)}</td>
-              <td className="num">{formatNumero(p.erroresDireccionamiento)}</td>
-              <td className="num">{p.revisados > 0 ? formatPorcentaje(p.tasaError) : '—'}</td>
+              <CeldasFiguras f={p} />
             </tr>
           ))}
         </tbody>

@@ -17,6 +17,52 @@ interface TablaFigurasProps {
 
 const tasa = (f: FigurasRevision) => (f.revisados > 0 ? formatPorcentaje(f.tasaError) : '—');
 
+/** The five figure headers every review table shares. */
+export function CabecerasFiguras() {
+  return (
+    <>
+      <th scope="col" className="num">
+        Radicados
+      </th>
+      <th scope="col" className="num">
+        Revisados
+      </th>
+      <th scope="col" className="num">
+        Errores de clasificación
+      </th>
+      <th scope="col" className="num">
+        Errores de direccionamiento
+      </th>
+      <th scope="col" className="num">
+        Tasa de error
+      </th>
+    </>
+  );
+}
+
+/** A row's five figures, in the order of CabecerasFiguras (data-campo names them for tests and scripts). */
+export function CeldasFiguras({ f }: { f: FigurasRevision }) {
+  return (
+    <>
+      <td className="num" data-campo="radicados">
+        {formatNumero(f.radicados)}
+      </td>
+      <td className="num" data-campo="revisados">
+        {formatNumero(f.revisados)}
+      </td>
+      <td className="num" data-campo="erroresClasificacion">
+        {formatNumero(f.erroresClasificacion)}
+      </td>
+      <td className="num" data-campo="erroresDireccionamiento">
+        {formatNumero(f.erroresDireccionamiento)}
+      </td>
+      <td className="num" data-campo="tasaError">
+        {tasa(f)}
+      </td>
+    </>
+  );
+}
+
 /** Radicados, revisados, errors and rate per row, with a totals row. */
 export function TablaFiguras({ caption, columnas, filas, totales }: TablaFigurasProps) {
   return (
@@ -30,21 +76,7 @@ export function TablaFiguras({ caption, columnas, filas, totales }: TablaFiguras
                 {c}
               </th>
             ))}
-            <th scope="col" className="num">
-              Radicados
-            </th>
-            <th scope="col" className="num">
-              Revisados
-            </th>
-            <th scope="col" className="num">
-              Errores de clasificación
-            </th>
-            <th scope="col" className="num">
-              Errores de direccionamiento
-            </th>
-            <th scope="col" className="num">
-              Tasa de error
-            </th>
+            <CabecerasFiguras />
           </tr>
         </thead>
         <tbody>
@@ -59,21 +91,7 @@ export function TablaFiguras({ caption, columnas, filas, totales }: TablaFiguras
                   <td key={i}>{c}</td>
                 ),
               )}
-              <td className="num" data-campo="radicados">
-                {formatNumero(f.radicados)}
-              </td>
-              <td className="num" data-campo="revisados">
-                {formatNumero(f.revisados)}
-              </td>
-              <td className="num" data-campo="erroresClasificacion">
-                {formatNumero(f.erroresClasificacion)}
-              </td>
-              <td className="num" data-campo="erroresDireccionamiento">
-                {formatNumero(f.erroresDireccionamiento)}
-              </td>
-              <td className="num" data-campo="tasaError">
-                {tasa(f)}
-              </td>
+              <CeldasFiguras f={f} />
             </tr>
           ))}
         </tbody>
@@ -83,11 +101,7 @@ export function TablaFiguras({ caption, columnas, filas, totales }: TablaFiguras
               <th scope="row" colSpan={columnas.length}>
                 Total
               </th>
-              <td className="num">{formatNumero(totales.radicados)}</td>
-              <td className="num">{formatNumero(totales.revisados)}</td>
-              <td className="num">{formatNumero(totales.erroresClasificacion)}</td>
-              <td className="num">{formatNumero(totales.erroresDireccionamiento)}</td>
-              <td className="num">{tasa(totales)}</td>
+              <CeldasFiguras f={totales} />
             </tr>
           </tfoot>
         ) : null}
