@@ -137,7 +137,9 @@ export class Replicador {
   }
 
   estado(): EstadoReplicacion {
-    return { ...this.estadoActual };
+    // What is still to send is read from the outbox now, not from the last pass: while the server is
+    // down the passes back off, and the clerk must see her new radicado counted at once.
+    return { ...this.estadoActual, ...this.pendientesSeguro() };
   }
 
   private log(m: string) {

@@ -340,7 +340,8 @@ describe('replicación al servidor central', () => {
     try {
       await a.radicar(3);
       const hasta = Date.now() + 10_000;
-      while (a.pendientes() > 0 && Date.now() < hasta) await new Promise((r) => setTimeout(r, 50));
+      // Sent rows are marked before the pass ends: wait for the pass to report itself too.
+      while ((a.pendientes() > 0 || !enCurso.estado().conectado) && Date.now() < hasta) await new Promise((r) => setTimeout(r, 50));
       expect(enCurso.estado()).toMatchObject({ conectado: true });
     } finally {
       await enCurso.detener();
