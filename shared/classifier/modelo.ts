@@ -35,6 +35,8 @@ export interface OpcionesEntrenamiento extends OpcionesRasgos {
   epocas: number;
   tolerancia: number;
   semilla: number;
+  /** Passes of the internal-fold SVMs, which only fit the temperature (one number). */
+  epocasCalibracion: number;
   /** Internal folds whose out-of-fold scores fit the calibration; below 2, no calibration. */
   plieguesCalibracion: number;
   /** After calibration, shift each class's score to maximise macro-F1 on the out-of-fold scores. */
@@ -95,6 +97,10 @@ export const OPCIONES_POR_DEFECTO: OpcionesEntrenamiento = {
   tolerancia: 0.05,
   semilla: 1,
   plieguesCalibracion: 3,
+  // Three passes give the same temperature to the precision that matters: the same 5-fold CV moved
+  // from 0.8819 / 0.7644 to 0.8821 / 0.7645 (two passes: 0.7636), and training lost about 3 s
+  // of its 12 (it measured 14.5–15.8 s on a busy machine, against a 15 s limit).
+  epocasCalibracion: 3,
   // Offsets tuned on the internal folds did not carry over to the full model in cross-validation.
   ajustarSesgos: false,
   umbral: 0.2,
@@ -175,6 +181,7 @@ function svm(d: Datos, filas: Int32Array, K: number, D: number, o: OpcionesEntre
   const orden = Array.from({ length: n }, (_, i) => i);
   const azar = generador(o.semilla);
   const s = new Float64Array(K);
+  const delta = new Float64Array(K);
   for (let epoca = 0; epoca < o.epocas; epoca++) {
     barajar(orden, azar);
     let maxPG = 0;
@@ -190,7 +197,11 @@ function svm(d: Datos, filas: Int32Array, K: number, D: number, o: OpcionesEntre
         if (R) for (let k = 0; k < K; k++) s[k]! += w[f + k]! * v * R[f + k]!;
         else for (let k = 0; k < K; k++) s[k]! += w[f + k]! * v;
       }
+      // Class k's step touches only column k, so the K steps are computed first and applied in
+      // one pass over the row: the same sums as K passes, a quarter of the memory traffic.
+      let cambia = false;
       for (let k = 0; k < K; k++) {
+        delta[k] = 0;
         const y = yi === k ? 1 : -1;
         const a = alpha[r * K + k]!;
         const G = y * s[k]! - 1 + a * diag[r]!;
@@ -198,12 +209,19 @@ function svm(d: Datos, filas: Int32Array, K: number, D: number, o: OpcionesEntre
         if (Math.abs(PG) > maxPG) maxPG = Math.abs(PG);
         if (PG === 0) continue;
         const nuevo = Math.min(Math.max(a - G / qii[r * K + k]!, 0), tope[r]!);
-        const delta = (nuevo - a) * y;
-        if (delta === 0) continue;
+        const d = (nuevo - a) * y;
+        if (d === 0) continue;
         alpha[r * K + k] = nuevo;
-        if (R) for (let j = 0; j < idx.length; j++) w[idx[j]! * K + k]! += delta * val[j]! * R[idx[j]! * K + k]!;
-        else for (let j = 0; j < idx.length; j++) w[idx[j]! * K + k]! += delta * val[j]!;
-        b[k]! += delta * B;
+        delta[k] = d;
+        b[k]! += d * B;
+        cambia = true;
+      }
+      if (!cambia) continue;
+      for (let j = 0; j < idx.length; j++) {
+        const f = idx[j]! * K;
+        const v = val[j]!;
+        if (R) for (let k = 0; k < K; k++) w[f + k]! += delta[k]! * v * R[f + k]!;
+        else for (let k = 0; k < K; k++) w[f + k]! += delta[k]! * v;
       }
     }
     if (maxPG < o.tolerancia) break;
@@ -228,6 +246,7 @@ function logistica(d: Datos, filas: Int32Array, K: number, D: number, o: Opcione
   const azar = generador(o.semilla + 104729);
   const z = new Float64Array(K);
   const p = new Float64Array(K);
+  const gk = new Float64Array(K);
   let t = 0;
   for (let epoca = 0; epoca < o.epocasLogistica; epoca++) {
     barajar(orden, azar);
@@ -251,11 +270,15 @@ function logistica(d: Datos, filas: Int32Array, K: number, D: number, o: Opcione
       const paso = (eta * c) / escala;
       for (let k = 0; k < K; k++) {
         const g = p[k]! - (yi === k ? 1 : 0);
-        if (g === 0) continue;
-        const gk = paso * g;
-        for (let j = 0; j < idx.length; j++) v[idx[j]! * K + k]! -= gk * val[j]!;
+        gk[k] = paso * g;
         // The intercept is not regularised; a tenth of the step keeps it from swinging early on.
         b[k]! -= eta * c * g * 0.1;
+      }
+      // One pass over the row for all K columns (each weight gets the same single update).
+      for (let j = 0; j < idx.length; j++) {
+        const f = idx[j]! * K;
+        const xv = val[j]!;
+        for (let k = 0; k < K; k++) v[f + k]! -= gk[k]! * xv;
       }
       if (escala < 1e-6) {
         for (let q = 0; q < v.length; q++) v[q]! *= escala;
@@ -495,7 +518,7 @@ export function entrenar(ejemplos: readonly Ejemplo[], opciones: Partial<Opcione
     const s = new Float64Array(K);
     for (let p = 0; p < f; p++) {
       const train = todas.filter((i) => pl[i] !== p);
-      const m = svm(datos, train, K, D, o);
+      const m = svm(datos, train, K, D, { ...o, epocas: o.epocasCalibracion });
       for (let i = 0; i < n; i++) if (pl[i] === p) S.set(puntajes(m.w, m.b, K, datos.vectores[i]!, s), i * K);
     }
     // Temperature only: per-class offsets fitted to log-loss would pull the decisions back
@@ -547,6 +570,7 @@ function validarOpciones(o: OpcionesEntrenamiento): void {
   if (!(o.logistica >= 0 && o.logistica <= 1)) mal('logistica va de 0 a 1');
   if (!(o.lambdaLogistica > 0)) mal('lambdaLogistica debe ser positivo');
   if (!Number.isInteger(o.epocasLogistica) || o.epocasLogistica < 1) mal('epocasLogistica es un entero positivo');
+  if (!Number.isInteger(o.epocas) || o.epocas < 1 || !Number.isInteger(o.epocasCalibracion) || o.epocasCalibracion < 1) mal('epocas y epocasCalibracion son enteros positivos');
   if (!(o.umbral >= 0 && o.umbral <= 1)) mal('umbral va de 0 a 1');
 }
 
