@@ -6,6 +6,7 @@
  *   radica central coordinador registrar --url URL --usuario carla [--json]   → {url}
  *   radica central estado --url URL [--json]
  *   radica central catalogo publicar --url URL --archivo catalogo.json [--json]
+ *   radica central modelo entrenar --url URL [--json]   → {modelos: [{objetivo, version, …}], radicados, revisados, demo}
  *   radica sync [--data-dir D] [--url URL] [--json] [--continuo] [--lote N] [--intervalo MS]
  *
  * URL may also come from RADICA_CENTRAL_URL (a password on the command line is visible to other
@@ -26,6 +27,8 @@ import { estadoCentral, type EstadoEstacion } from '../central/estado';
 import { publicarCatalogo } from '../central/publicar';
 import { Replicador, type ResultadoPasada } from '../central/replicador';
 import { urlSinClave } from '../central/conexion';
+import { entrenarYPublicar, type ResultadoEntrenamientoCentral } from '../central/modelos';
+import { entrenadorPorDefecto } from '../services/entrenador';
 
 export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actualiza el esquema del servidor central (PostgreSQL)
   central estacion registrar --url URL --sede 01 --ventanilla 03
@@ -34,6 +37,9 @@ export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actuali
           crea el usuario de un coordinador (lee la revisión consolidada de sus sedes, marca) e imprime su {url}
   central estado --url URL          cada estación: último contacto, pendientes, retraso, versión, impresoras
   central catalogo publicar --url URL --archivo catalogo.json      las estaciones lo reciben al sincronizar
+  central modelo entrenar --url URL  entrena el clasificador de la entidad con los radicados de todas las
+          estaciones y las correcciones de los coordinadores, y lo publica: cada estación lo recibe al
+          sincronizar y lo usa en lugar del suyo. Con la dirección del administrador; p. ej. cada lunes.
   sync [--url URL] [--continuo] [--lote 1000] [--intervalo 1000]
           envía la bandeja de salida al servidor central y trae lo que es de la estación:
           {enviados, recibidos, pendientes, retrasoMs}. Con la URL de un administrador registra la
@@ -105,6 +111,15 @@ function textoEstado(es: EstadoEstacion[]): string {
     .join('\n');
 }
 
+function textoModelos(r: ResultadoEntrenamientoCentral): string {
+  const pct = (x: number | null) => (x === null ? 'sin medir (pocos ejemplos)' : `${(x * 100).toFixed(1).replace('.', ',')} %`);
+  return [
+    `Modelo de la entidad entrenado con ${r.radicados} radicados${r.demo ? ' de demostración' : ''} (${r.revisados} revisados por coordinadores) y publicado:`,
+    ...r.modelos.map((m) => `  ${m.objetivo.padEnd(12)} versión ${m.version}: exactitud ${pct(m.accuracy)}, macro-F1 ${pct(m.macroF1)}, ${m.entrenamientoMs} ms`),
+    'Las estaciones lo reciben en su próxima sincronización.',
+  ].join('\n');
+}
+
 function textoPasada(r: ResultadoPasada): string {
   return `Enviados: ${r.enviados} · recibidos: ${r.recibidos} · pendientes: ${r.pendientes} · retraso: ${duracion(r.retrasoMs)}`;
 }
@@ -173,7 +188,7 @@ export async function comandoCentral(argv: string[]): Promise<number> {
   }
   const { values: v, positionals } = parsed;
   const [comando, sub, sub2] = positionals;
-  const nombre = [comando, sub, comando === 'central' && ['estacion', 'coordinador', 'catalogo'].includes(sub ?? '') ? sub2 : undefined].filter(Boolean).join(' ');
+  const nombre = [comando, sub, comando === 'central' && ['estacion', 'coordinador', 'catalogo', 'modelo'].includes(sub ?? '') ? sub2 : undefined].filter(Boolean).join(' ');
   if (v.help) {
     console.log(`Uso:\n${AYUDA_CENTRAL}`);
     return 0;
@@ -232,6 +247,10 @@ export async function comandoCentral(argv: string[]): Promise<number> {
       }
       const r = await publicarCatalogo(url, catalogo, `cli:${process.env.USER ?? 'ti'}`);
       salida(r, r.nueva ? `Catálogo versión ${r.version} publicado en ${urlSinClave(url)}.` : `La versión ${r.version} del catálogo ya estaba publicada.`);
+    } else if (sub === 'modelo' && sub2 === 'entrenar') {
+      const url = urlDe(v, true);
+      const r = await entrenarYPublicar(url, entrenadorPorDefecto());
+      salida(r, textoModelos(r));
     } else {
       throw new Uso(`Comando desconocido: ${positionals.join(' ') || '(ninguno)'}.`);
     }

@@ -187,7 +187,7 @@ function textoEstado(e: EstadoClasificador): string {
   const m = e.modelos.map((x) => {
     const acc = typeof x.metricas.accuracy === 'number' ? `, exactitud ${porcentaje(x.metricas.accuracy)}` : '';
     const f1 = typeof x.metricas.macroF1 === 'number' ? `, macro-F1 ${porcentaje(x.metricas.macroF1)}` : '';
-    return `  ${x.objetivo.padEnd(12)} versión ${x.version}, ${x.ejemplos} ejemplos${acc}${f1}, ${formatFechaHora(x.creadoEn)}`;
+    return `  ${x.objetivo.padEnd(12)} versión ${x.version}${x.origen === 'central' ? ' de la entidad (servidor central)' : ' de esta estación'}, ${x.ejemplos} ejemplos${acc}${f1}, ${formatFechaHora(x.creadoEn)}`;
   });
   return [
     e.modelos.length ? 'Modelos vigentes:' : 'Sin modelos entrenados: las sugerencias salen de las frases del catálogo.',

@@ -18,6 +18,7 @@ import {
   type Sugerido,
 } from '../../shared/sugerencias';
 import { RadicaError } from '../../shared/ipc/result';
+import { formatFechaHora } from '../../shared/domain/bogota';
 import { cargarModelo, predecirCodigos, type Modelo } from './motorClasificador';
 import type { Entrenador } from './entrenador';
 
@@ -142,6 +143,16 @@ export class ClasificacionService {
 
   private async entrenarAhora(): Promise<EstadoClasificador> {
     const { ctx } = this;
+    const central = modeloCentral(ctx.clasificacion.vigentes());
+    if (central) {
+      // A local model would not be used (the entity's wins) and has seen only this window.
+      throw new RadicaError(
+        'VALIDACION',
+        `Esta estación usa el modelo de la entidad (versión ${central.version} del servidor central, del ${formatFechaHora(central.creadoEn)}), ` +
+          'entrenado con los radicados de todas las ventanillas y las correcciones de los coordinadores. ' +
+          'Para actualizarlo, el administrador ejecuta «radica central modelo entrenar» y las estaciones lo reciben al sincronizar.',
+      );
+    }
     const inicio = performance.now();
     const hasta = ctx.clasificacion.maxRadicadoId();
     const hastaRevision = ctx.clasificacion.maxRevisionId();
@@ -178,10 +189,15 @@ export class ClasificacionService {
     return { ...this.estado(), entrenando: false };
   }
 
-  /** For the schedule: a first model once there are examples, then after enough new radicados, or daily. */
+  /**
+   * For the schedule: a first model once there are examples, then after enough new radicados, or
+   * daily; never once the station has the entity's model from the central store.
+   */
   debeReentrenar(): boolean {
     if (this.enCurso) return false;
     const modelos = this.ctx.clasificacion.vigentes();
+    // The entity's model is retrained centrally; the station only receives it.
+    if (modeloCentral(modelos)) return false;
     const nuevos = this.ctx.clasificacion.radicadosDesde(hastaRadicado(modelos));
     if (modelos.length === 0) return nuevos + this.ctx.clasificacion.contarImportados() >= MINIMO_PRIMER_MODELO;
     const ultimo = Math.max(...modelos.map((m) => m.creadoEn));
@@ -223,6 +239,10 @@ export class ClasificacionService {
     const importados = this.ctx.clasificacion.importar(buenas, origen, this.ctx.clock());
     return { importados, rechazados };
   }
+}
+
+function modeloCentral(modelos: FilaModelo[]): FilaModelo | null {
+  return modelos.find((m) => m.origen === 'central') ?? null;
 }
 
 function hastaMetrica(modelos: FilaModelo[], clave: 'hastaRadicado' | 'hastaRevision'): number {

@@ -30,7 +30,10 @@ export interface EjemploEtiquetado {
 
 type CrudoModelo = Omit<FilaModelo, 'metricas'> & { metricas: string };
 const leerModelo = (c: CrudoModelo): FilaModelo => ({ ...c, metricas: JSON.parse(c.metricas) as Record<string, unknown> });
-const COLUMNAS_MODELO = 'id, objetivo, version, creado_en AS creadoEn, ejemplos, metricas';
+const COLUMNAS_MODELO = 'id, objetivo, origen, version, creado_en AS creadoEn, ejemplos, metricas';
+// The model in use per objetivo: the newest central one (the entity's, trained on every station's
+// radicados and the coordinators' marks) if the station has any, else the newest local one.
+const EN_USO = "SELECT x.id FROM modelos x WHERE x.objetivo = ? ORDER BY x.origen = 'central' DESC, x.id DESC LIMIT 1";
 const bool = (v: number | null): boolean | null => (v === null ? null : v === 1);
 const num = (v: boolean | null): number | null => (v === null ? null : v ? 1 : 0);
 
@@ -40,14 +43,14 @@ export class ClasificacionRepo {
 
   constructor(private readonly db: Db) {
     this.stmts = {
-      ultimoId: db.prepare('SELECT max(id) AS id FROM modelos WHERE objetivo = ?').pluck(),
+      ultimoId: db.prepare(EN_USO).pluck(),
       modelo: db.prepare(`SELECT ${COLUMNAS_MODELO}, contenido FROM modelos WHERE id = ?`),
-      siguienteVersion: db.prepare('SELECT coalesce(max(version), 0) + 1 FROM modelos WHERE objetivo = ?').pluck(),
+      siguienteVersion: db.prepare("SELECT coalesce(max(version), 0) + 1 FROM modelos WHERE objetivo = ? AND origen = 'local'").pluck(),
       insertarModelo: db.prepare(
-        'INSERT INTO modelos (objetivo, version, creado_en, ejemplos, metricas, contenido) VALUES (?, ?, ?, ?, ?, ?)',
+        "INSERT INTO modelos (objetivo, origen, version, creado_en, ejemplos, metricas, contenido) VALUES (?, 'local', ?, ?, ?, ?, ?)",
       ),
       vigentes: db.prepare(
-        `SELECT ${COLUMNAS_MODELO} FROM modelos WHERE id IN (SELECT max(id) FROM modelos GROUP BY objetivo) ORDER BY objetivo`,
+        `SELECT ${COLUMNAS_MODELO} FROM modelos m WHERE m.id = (${EN_USO.replace('?', 'm.objetivo')}) ORDER BY objetivo`,
       ),
       contarModelos: db.prepare('SELECT count(*) FROM modelos').pluck(),
       insertarSugerencia: db.prepare(
@@ -82,9 +85,9 @@ export class ClasificacionRepo {
     };
   }
 
-  /** The id of the newest model of the objetivo: a cheap query, run on every suggestion to notice retraining by another process. */
+  /** The id of the objetivo's model in use: a cheap query, run on every suggestion to notice a new model from another process or the central store. */
   ultimoModeloId(objetivo: Objetivo): number | null {
-    return this.stmts.ultimoId.get(objetivo) as number | null;
+    return (this.stmts.ultimoId.get(objetivo) as number | undefined) ?? null;
   }
 
   modelo(id: number): (FilaModelo & { contenido: Buffer }) | null {
@@ -92,13 +95,13 @@ export class ClasificacionRepo {
     return c ? { ...leerModelo(c), contenido: c.contenido } : null;
   }
 
-  /** A new version of the objetivo's model (numbered under the write lock: concurrent trainers never clash). */
+  /** A new version of the objetivo's local model (numbered under the write lock: concurrent trainers never clash). */
   guardarModelo(m: { objetivo: Objetivo; creadoEn: number; ejemplos: number; metricas: Record<string, unknown>; contenido: Uint8Array }): FilaModelo {
     return this.db
       .transaction(() => {
         const version = this.stmts.siguienteVersion.get(m.objetivo) as number;
         const r = this.stmts.insertarModelo.run(m.objetivo, version, m.creadoEn, m.ejemplos, JSON.stringify(m.metricas), Buffer.from(m.contenido));
-        return { id: Number(r.lastInsertRowid), objetivo: m.objetivo, version, creadoEn: m.creadoEn, ejemplos: m.ejemplos, metricas: m.metricas };
+        return { id: Number(r.lastInsertRowid), objetivo: m.objetivo, origen: 'local' as const, version, creadoEn: m.creadoEn, ejemplos: m.ejemplos, metricas: m.metricas };
       })
       .immediate();
   }

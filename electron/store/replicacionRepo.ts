@@ -139,9 +139,9 @@ export class ReplicacionRepo {
       versionCatalogo: db.prepare('SELECT coalesce(max(version), 0) FROM catalogo_versiones').pluck(),
       catalogoExiste: db.prepare('SELECT 1 FROM catalogo_versiones WHERE version = ?').pluck(),
       insertarCatalogo: db.prepare('INSERT INTO catalogo_versiones (version, contenido, creado_en, creado_por) VALUES (?, ?, ?, ?)'),
-      versionesModelos: db.prepare('SELECT objetivo, max(version) AS version FROM modelos GROUP BY objetivo'),
+      versionesModelos: db.prepare("SELECT objetivo, max(version) AS version FROM modelos WHERE origen = 'central' GROUP BY objetivo"),
       insertarModelo: db.prepare(
-        'INSERT OR IGNORE INTO modelos (objetivo, version, creado_en, ejemplos, metricas, contenido) VALUES (?, ?, ?, ?, ?, ?)',
+        "INSERT OR IGNORE INTO modelos (objetivo, origen, version, creado_en, ejemplos, metricas, contenido) VALUES (?, 'central', ?, ?, ?, ?, ?)",
       ),
     };
   }
@@ -202,6 +202,7 @@ export class ReplicacionRepo {
     return true;
   }
 
+  /** The newest central version of each objetivo the station has (its local versions are numbered apart). */
   versionesModelos(): Record<string, number> {
     const out: Record<string, number> = {};
     for (const f of this.st.versionesModelos.all() as { objetivo: string; version: number }[]) out[f.objetivo] = f.version;

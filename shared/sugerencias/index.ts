@@ -178,6 +178,9 @@ export interface ResultadoSugerencias {
 export interface ModeloVigente {
   id: number;
   objetivo: Objetivo;
+  /** 'local': trained at this station; 'central': the entity's, trained on every station's data. */
+  origen: 'local' | 'central';
+  /** Numbered per objetivo and origen. */
   version: number;
   creadoEn: number;
   ejemplos: number;

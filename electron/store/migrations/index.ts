@@ -4,6 +4,7 @@ import * as m003 from './003_clasificacion';
 import * as m004 from './004_anexos';
 import * as m005 from './005_revision';
 import * as m006 from './006_reler_textos';
+import * as m007 from './007_modelos_origen';
 
 /** Numbered schema changes; the position + 1 is the `user_version` the migration leads to. */
 export const migraciones: readonly { nombre: string; sql: string }[] = [
@@ -13,4 +14,5 @@ export const migraciones: readonly { nombre: string; sql: string }[] = [
   { nombre: '004_anexos', sql: m004.sql },
   { nombre: '005_revision', sql: m005.sql },
   { nombre: '006_reler_textos', sql: m006.sql },
+  { nombre: '007_modelos_origen', sql: m007.sql },
 ];

@@ -3,35 +3,13 @@
  * sync; the coordinator's station, with --central, ranks, marks and reports across both, and the
  * mark comes back to the station that radicated.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { iniciarPostgres, type PostgresPrueba } from './postgres';
-import { construirCli, type CliPropia } from './cliPropia';
-import { tempDir } from '../helpers';
+import { entornoCli } from './entornoCli';
 
-let pgp: PostgresPrueba;
-let dir: string;
-let cli: CliPropia;
-
-beforeAll(async () => {
-  cli = construirCli();
-  pgp = await iniciarPostgres();
-  dir = tempDir('radica-coordinador-');
-});
-afterAll(async () => {
-  cli?.borrar();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  await pgp?.cerrar();
-});
-
-const radica = (args: string[], env: NodeJS.ProcessEnv = {}) => cli.radica(args, env);
-
-function estacion(nombre: string, ventanilla: string): string[] {
-  const d = ['--data-dir', path.join(dir, nombre)];
-  expect(radica(['init', ...d, '--entidad', 'Alcaldía de Prueba', '--sede', '01', '--ventanilla', ventanilla, '--usuarios-demo']).code).toBe(0);
-  return d;
-}
+const entorno = entornoCli('radica-coordinador-');
+const { radica, estacion } = entorno;
 
 function radicar(d: string[], asunto: string, tipo: string): string {
   const r = radica(['radicar', ...d, '--tipo', tipo, '--dependencia', '300', '--asunto', asunto, '--remitente', 'CC:1234567', '--remitente-nombre', 'María Pérez', '--folios', '1', '--json']);
@@ -41,7 +19,7 @@ function radicar(d: string[], asunto: string, tipo: string): string {
 
 describe('modo coordinador (CLI --central)', () => {
   it('la cola, las marcas y el informe abarcan las dos ventanillas, y la marca vuelve a su estación', () => {
-    const admin = pgp.adminUrl;
+    const admin = entorno.pg().adminUrl;
     expect(radica(['central', 'migrar', '--url', admin]).code).toBe(0);
     const v3 = estacion('v03', '03');
     const v4 = estacion('v04', '04');
@@ -69,7 +47,7 @@ describe('modo coordinador (CLI --central)', () => {
 
     const m = radica(['revision', 'marcar', queja, ...c, '--veredicto', 'incorrecto', '--dependencia-correcta', '500', '--observacion', 'Tesorería es Hacienda.', '--revisor', 'Carla Coordinadora', '--json'], coordinadora);
     expect(m.code, m.err).toBe(0);
-    const out = path.join(dir, 'informe.json');
+    const out = path.join(entorno.dir(), 'informe.json');
     const inf = radica(['informe', 'semanal', ...c, '--semana', 'actual', '--formato', 'json', '--out', out, '--revisor', 'Carla Coordinadora'], coordinadora);
     expect(inf.code, inf.err).toBe(0);
     const informe = JSON.parse(readFileSync(out, 'utf8'));

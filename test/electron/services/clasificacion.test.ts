@@ -9,6 +9,7 @@ import { entrenadorEnHilo } from '../../../electron/services/entrenador';
 import { cargarModelo, entrenarObjetivos, predecirCodigos, serializarModelo } from '../../../electron/services/motorClasificador';
 import { entrenar, predecir } from '../../../shared/classifier';
 import { radicacion, tempStation } from '../helpers';
+import { ReplicacionRepo } from '../../../electron/store/replicacionRepo';
 
 const ROOT = path.resolve(__dirname, '../../..');
 let s: ReturnType<typeof tempStation>;
@@ -177,6 +178,52 @@ describe('clasificador en la estación', () => {
     expect(servicio.debeReentrenar()).toBe(false); // 1 new radicado, model from today
     s.advance(25 * 3600_000);
     expect(servicio.debeReentrenar()).toBe(true); // a day later
+  });
+
+  it('el modelo de la entidad (servidor central) reemplaza al local, con su propia numeración, y la estación deja de entrenar', async () => {
+    s = tempStation();
+    await s.setup();
+    const texto = 'Permiso de operación de bicitaxi en el barrio La Inmaculada';
+    await s.ok('clasificador:importar', { origen: 'csv', filas: ejemplosBicitaxi() });
+    const local = await s.ok('clasificador:entrenar', {});
+    expect(local.modelos.map((m: { origen: string; version: number }) => [m.origen, m.version])).toEqual([
+      ['local', 1],
+      ['local', 1],
+    ]);
+    expect((await s.ok('clasificador:sugerir', { texto })).tipos[0].codigo).toBe('COM');
+
+    // What `radica central modelo entrenar` publishes: here the coordinators decided bicitaxi
+    // permits are PET-GEN for Movilidad (800). Central numbering starts at 1 too.
+    const entidad = entrenarObjetivos({
+      ejemplos: {
+        tipo: ejemplosBicitaxi().map((f) => ({ texto: f.texto, etiqueta: f.tipo === 'COM' ? 'PET-GEN' : f.tipo })),
+        dependencia: ejemplosBicitaxi().map((f) => ({ texto: f.texto, etiqueta: f.dependencia === '900' ? '800' : f.dependencia })),
+      },
+      creado: '2026-11-23T06:00:00.000Z',
+    });
+    const repo = new ReplicacionRepo(s.station.services.context.db);
+    expect(repo.versionesModelos()).toEqual({});
+    for (const m of entidad) {
+      expect(repo.guardarModeloCentral({ objetivo: m.objetivo, version: 1, creadoEn: s.station.services.context.clock(), ejemplos: m.ejemplos, metricas: JSON.stringify({ ...m.metricas, fuentes: { radicados: 90 } }), contenido: m.contenido })).toBe(true);
+    }
+    expect(repo.versionesModelos()).toEqual({ tipo: 1, dependencia: 1 });
+
+    const despues = await s.ok('clasificador:sugerir', { texto });
+    expect(despues.tipos[0].codigo).toBe('PET-GEN');
+    expect(despues.dependencias[0].codigo).toBe('800');
+    const estado = await s.ok('clasificador:estado', {});
+    expect(estado.modelos.map((m: { objetivo: string; origen: string; version: number }) => [m.objetivo, m.origen, m.version])).toEqual([
+      ['dependencia', 'central', 1],
+      ['tipo', 'central', 1],
+    ]);
+    expect(despues.modelo).toBe(`tipo:${estado.modelos[1].id},dependencia:${estado.modelos[0].id}`);
+
+    // The station no longer trains a model of its own window, scheduled or asked.
+    await s.ok('radicacion:radicar', radicacion());
+    s.advance(25 * 3600_000);
+    expect(s.station.services.clasificacion.debeReentrenar()).toBe(false);
+    expect(await s.call('clasificador:entrenar', {})).toMatchObject({ ok: false, error: { code: 'VALIDACION', message: expect.stringContaining('radica central modelo entrenar') } });
+    expect(s.station.services.context.db.prepare('SELECT count(*) FROM modelos').pluck().get()).toBe(4);
   });
 
   it('sugerir responde rápido por el router (p95 de 1000 llamadas)', async () => {

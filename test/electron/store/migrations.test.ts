@@ -159,6 +159,31 @@ describe('migraciones', () => {
     db.close();
   });
 
+  it('007_modelos_origen separa los modelos locales de los centrales sin perder filas ni ids', () => {
+    const d = dir();
+    const n = migraciones.findIndex((m) => m.nombre === '007_modelos_origen');
+    const antes = openDatabase(d, { migrations: migraciones.slice(0, n) });
+    const modelo = (id: number, objetivo: string, version: number, metricas: string) =>
+      antes.prepare("INSERT INTO modelos (id, objetivo, version, creado_en, ejemplos, metricas, contenido) VALUES (?, ?, ?, 0, 10, ?, x'00')").run(id, objetivo, version, metricas);
+    modelo(1, 'tipo', 1, JSON.stringify({ accuracy: 0.9, hastaRadicado: 40 })); // trained here
+    modelo(2, 'tipo', 2, JSON.stringify({ exactitud: 0.9 })); // pulled from the central store
+    modelo(5, 'dependencia', 1, JSON.stringify({ hastaRadicado: 0 }));
+    antes.close();
+    const db = openDatabase(d, { migrations: migraciones.slice(0, n + 1) });
+    expect(db.prepare('SELECT id, objetivo, origen, version FROM modelos ORDER BY id').all()).toEqual([
+      { id: 1, objetivo: 'tipo', origen: 'local', version: 1 },
+      { id: 2, objetivo: 'tipo', origen: 'central', version: 2 },
+      { id: 5, objetivo: 'dependencia', origen: 'local', version: 1 },
+    ]);
+    const insertar = (objetivo: string, origen: string, version: number) =>
+      db.prepare("INSERT INTO modelos (objetivo, origen, version, creado_en, ejemplos, contenido) VALUES (?, ?, ?, 0, 1, x'00')").run(objetivo, origen, version);
+    insertar('tipo', 'central', 1); // the same number in the other series
+    expect(() => insertar('tipo', 'local', 1)).toThrow(/UNIQUE/);
+    expect(() => insertar('tipo', 'otra', 9)).toThrow(/CHECK/);
+    expect(db.prepare('SELECT max(id) FROM modelos').pluck().get()).toBe(6);
+    db.close();
+  });
+
   it('abrir de nuevo no repite migraciones', () => {
     const d = dir();
     openDatabase(d).close();
