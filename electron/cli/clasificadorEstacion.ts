@@ -21,6 +21,7 @@ import { RadicaError, type Resultado } from '../../shared/ipc/result';
 import type { Canal, SalidaDe } from '../../shared/ipc/contract';
 import { porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
 import { formatFechaHora, isoBogota } from '../../shared/domain/bogota';
+import { filasDeEjemplos, OPCIONES_CSV_EJEMPLOS } from '../../shared/sugerencias/importacion';
 
 const SUBCOMANDOS = ['sugerir', 'reentrenar', 'importar', 'estado'] as const;
 
@@ -117,20 +118,16 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
         if (!values.tipo && !values.dependencia) throw new Uso('Indique la columna del tipo (--tipo COL), la de la dependencia (--dependencia COL) o ambas.');
         let registros: Record<string, string>[];
         try {
-          registros = parse(readFileSync(archivo), { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as Record<string, string>[];
+          registros = parse(readFileSync(archivo), OPCIONES_CSV_EJEMPLOS) as Record<string, string>[];
         } catch (err) {
           throw new RadicaError('VALIDACION', `No se pudo leer el CSV ${archivo}: ${(err as Error).message}`);
         }
-        const columnas = registros.length ? Object.keys(registros[0]!) : [];
-        for (const c of [colTexto, values.tipo, values.dependencia, values.peso]) {
-          if (c && registros.length && !columnas.includes(c)) throw new Uso(`El CSV no tiene la columna "${c}". Columnas: ${columnas.join(', ')}.`);
+        let filas;
+        try {
+          filas = filasDeEjemplos(registros, { texto: colTexto, tipo: values.tipo, dependencia: values.dependencia, peso: values.peso });
+        } catch (err) {
+          throw new Uso((err as Error).message);
         }
-        const filas = registros.map((r) => ({
-          texto: r[colTexto] ?? '',
-          tipo: values.tipo ? (r[values.tipo] ?? null) : null,
-          dependencia: values.dependencia ? (r[values.dependencia] ?? null) : null,
-          peso: values.peso && r[values.peso] ? Number(r[values.peso]) : null,
-        }));
         const r = await call('clasificador:importar', { filas, origen: values.origen ?? path.basename(archivo) });
         json = r;
         texto = [

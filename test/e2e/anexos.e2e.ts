@@ -17,7 +17,7 @@ import { vigilarCarpetaConfigurada } from '../../electron/services/carpetaEscane
 import { cartaPdf } from '../electron/anexos/muestras';
 import { radicacion } from '../electron/helpers';
 import { escanerPrueba, paginasPrueba, TEXTO_TUTELA } from './escanerPrueba';
-import { callApi, expect, expectAccessible, login, logout, screenshot, selectByKeyboard, tabTo, test } from './harness';
+import { callApi, expect, expectAccessible, login, logout, screenshot, selectByKeyboard, tabTo, test, inicializarDemo } from './harness';
 import type { EstacionPrueba } from './harness';
 
 const ADMIN: Usuario = { usuario: 'admin', nombre: 'Administrador', rol: 'administrador' };
@@ -27,12 +27,7 @@ test.use({
 });
 
 async function prepararEstacion(estacion: EstacionPrueba): Promise<void> {
-  const init = await estacion.station.router.handle(
-    'estacion:inicializar',
-    { entidad: 'Alcaldía de Villa Demo', sede: '01', sedeNombre: 'Sede Principal', ventanilla: '03', usuariosDemo: true },
-    { clientId: 'setup' },
-  );
-  expect(init.ok).toBe(true);
+  await inicializarDemo(estacion);
   estacion.station.services.anexos.configurarEscaner(
     { dispositivo: 'prueba:0', fuente: 'adf', duplex: false, resolucion: 100, modo: 'gris', carpeta: null },
     ADMIN,

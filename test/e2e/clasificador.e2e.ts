@@ -3,16 +3,11 @@
  * Oficina Jurídica from the catalog's phrases (cold start, no model yet), Alt+1 and Alt+2 take them
  * without leaving the asunto, and the radicado records what was suggested and that it was accepted.
  */
-import { expect, expectAccessible, login, screenshot, selectByKeyboard, tabTo, test } from './harness';
+import { expect, expectAccessible, login, screenshot, selectByKeyboard, tabTo, test, inicializarDemo } from './harness';
 
 test('sugerencias: tutela del juzgado → TUT y 110; Alt+1 y Alt+2 aceptan; el radicado guarda lo sugerido', async ({ app, estacion }) => {
   const { page } = app;
-  const init = await estacion.station.router.handle(
-    'estacion:inicializar',
-    { entidad: 'Alcaldía de Villa Demo', sede: '01', sedeNombre: 'Sede Principal', ventanilla: '03', usuariosDemo: true },
-    { clientId: 'setup' },
-  );
-  expect(init.ok).toBe(true);
+  await inicializarDemo(estacion);
   await app.abrir();
   await login(page, 'radicador');
 
@@ -61,5 +56,70 @@ test('sugerencias: tutela del juzgado → TUT y 110; Alt+1 y Alt+2 aceptan; el r
     // The next citizen starts without the previous suggestions.
     await page.keyboard.press('F2');
     await expect(page.locator('#rad-tipo-sugerencia')).toHaveCount(0);
+  });
+});
+
+/**
+ * The Clasificador screen (Alt+L): an administrador imports a previous system's CSV, retrains with
+ * one key, sees the model in use and how it measured, and the next asunto typed in Radicar gets the
+ * new suggestion. A radicador has no such screen.
+ */
+test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las sugerencias cambian', async ({ app, estacion }) => {
+  const { page } = app;
+  await inicializarDemo(estacion);
+  await app.abrir();
+  await login(page, 'admin');
+  await page.keyboard.press('Alt+L');
+  await expect(page.locator('#clasificador-titulo')).toBeFocused();
+  await expect(page.getByText('Aún no hay modelos entrenados')).toBeVisible();
+
+  await test.step('importar: columnas adivinadas, filas malas rechazadas con su línea', async () => {
+    const barrios = ['El Carmen', 'La Ferrería', 'Pueblo Viejo', 'San Isidro', 'Bellavista', 'Santa Ana'];
+    const lineas = ['Asunto;Tipo documental;Dependencia'.replace(/;/g, ',')];
+    for (let i = 0; i < 30; i++) {
+      const b = barrios[i % barrios.length];
+      lineas.push(`"Permiso de operación de bicitaxi en el barrio ${b}, vehículo ${i}",COM,900`);
+      lineas.push(`"Arreglo del alumbrado del parque del barrio ${b}, poste ${i}",PET-GEN,800`);
+      lineas.push(`"Paz y salvo predial para el barrio ${b}, número ${i}",PET-DOC,300`);
+    }
+    lineas.push('"Texto con un tipo que no existe",NO-EXISTE,300');
+    await page.locator('#clf-csv').setInputFiles({ name: 'mercurio.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${lineas.join('\r\n')}\r\n`, 'utf8') });
+    await expect(page.getByText('mercurio.csv: 91 filas. Elija las columnas.')).toBeVisible();
+    await expect(page.locator('#clf-col-texto')).toHaveValue('Asunto');
+    await expect(page.locator('#clf-col-tipo')).toHaveValue('Tipo documental');
+    await expect(page.locator('#clf-col-dependencia')).toHaveValue('Dependencia');
+    await expect(page.locator('#clf-col-peso')).toHaveValue('');
+    await expectAccessible(page, 'Clasificador (importar)');
+    await tabTo(page, '#clf-importar');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Se importaron 90 ejemplos de 91 filas de mercurio.csv; 1 rechazadas' })).toBeVisible();
+    await expect(page.getByText('Línea 92 del CSV: tipo "NO-EXISTE" no está en el catálogo')).toBeVisible();
+  });
+
+  await test.step('reentrenar: el modelo de esta estación, con sus cifras', async () => {
+    await tabTo(page, '#clf-reentrenar');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: 'Listo:' })).toContainText('tipo documental versión 1 (90 ejemplos)');
+    const tabla = page.locator('table', { hasText: 'Clasifica' });
+    await expect(tabla.locator('tbody tr')).toHaveCount(2);
+    await expect(tabla.locator('tbody tr').filter({ hasText: 'Tipo documental' })).toContainText('Esta estación');
+    await expect(tabla.locator('tbody tr').filter({ hasText: 'Tipo documental' })).toContainText(/\d+(,\d)?\s%/);
+    await expect(tabla.locator('tbody tr').filter({ hasText: 'Tipo documental' })).toContainText(/\d{2}\/\d{2}\/\d{4}/);
+    await screenshot(page, 'clasificador-modelos');
+    await expectAccessible(page, 'Clasificador (modelos)');
+  });
+
+  await test.step('Radicar sugiere lo aprendido', async () => {
+    await page.keyboard.press('Alt+R');
+    await tabTo(page, '#rad-asunto');
+    await page.keyboard.type('Permiso de operación de bicitaxi en el barrio La Inmaculada');
+    await expect(page.locator('#rad-tipo-sugerencia .chip').first()).toContainText('COM');
+    await expect(page.locator('#rad-dependencia-sugerencia .chip').first()).toContainText('900');
+  });
+
+  await test.step('un radicador no tiene la pantalla', async () => {
+    await page.getByRole('button', { name: 'Cerrar sesión' }).click();
+    await login(page, 'radicador');
+    await expect(page.getByRole('navigation', { name: 'Secciones' })).not.toContainText('Clasificador');
   });
 });

@@ -75,6 +75,16 @@ export const test = base.extend<{ opcionesEstacion: OpcionesEstacion; estacion: 
 export { expect };
 
 /** axe-core with WCAG 2.1 A/AA rules: no violation of impact serious or critical. */
+/** The demo station most screens start from: Villa Demo, sede 01, ventanilla 03, with the demo users. */
+export async function inicializarDemo(estacion: EstacionPrueba): Promise<void> {
+  const init = await estacion.station.router.handle(
+    'estacion:inicializar',
+    { entidad: 'Alcaldía de Villa Demo', sede: '01', sedeNombre: 'Sede Principal', ventanilla: '03', usuariosDemo: true },
+    { clientId: 'setup' },
+  );
+  expect(init.ok).toBe(true);
+}
+
 export async function expectAccessible(page: Page, pantalla: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const graves = violations

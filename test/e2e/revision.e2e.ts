@@ -9,19 +9,14 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { ColaRevision } from '../../shared/domain/revision';
 import { semanaDeInstante } from '../../shared/domain/revision';
-import { callApi, expect, expectAccessible, login, logout, screenshot, tabTo, test } from './harness';
+import { callApi, expect, expectAccessible, login, logout, screenshot, tabTo, test, inicializarDemo } from './harness';
 
 const OBSERVACION = 'Es una acción de tutela del Juzgado: va con TUT y el término que fije el juez.';
 
 test('revisión semanal: marcar con el teclado, informe con las mismas cifras, CSV, tablero y retroalimentación', async ({ app, estacion }) => {
   test.setTimeout(180_000);
   const { page } = app;
-  const init = await estacion.station.router.handle(
-    'estacion:inicializar',
-    { entidad: 'Alcaldía de Villa Demo', sede: '01', sedeNombre: 'Sede Principal', ventanilla: '03', usuariosDemo: true },
-    { clientId: 'setup' },
-  );
-  expect(init.ok).toBe(true);
+  await inicializarDemo(estacion);
   // The administrador's demo data: radicados of the demo radicador spread over the last 8 weeks.
   estacion.station.services.demo.generar(240, { usuario: 'admin', nombre: 'Administración TI', rol: 'administrador' });
 

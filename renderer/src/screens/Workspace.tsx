@@ -13,11 +13,12 @@ import { InformesScreen } from './InformesScreen';
 import { TableroScreen } from './TableroScreen';
 import { EstacionesScreen } from './EstacionesScreen';
 import { RetroalimentacionScreen } from './RetroalimentacionScreen';
+import { ClasificadorScreen } from './ClasificadorScreen';
 import { EstadoImpresoras } from '../components/EstadoImpresoras';
 import { EstadoCentral } from '../components/EstadoCentral';
 import type { ConfigImpresion } from '../../../shared/domain/impresion';
 
-export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras' | 'escaner' | 'retro' | 'revision' | 'informes' | 'tablero' | 'estaciones';
+export type View = 'radicar' | 'consulta' | 'bandeja' | 'impresoras' | 'escaner' | 'retro' | 'revision' | 'informes' | 'tablero' | 'estaciones' | 'clasificador';
 
 interface Seccion {
   view: View;
@@ -33,12 +34,13 @@ const SECCIONES: Seccion[] = [
   { view: 'bandeja', nombre: 'Bandeja de lote', atajo: 'Alt+B', tecla: 'KeyB' },
   { view: 'retro', nombre: 'Mi retroalimentación', atajo: 'Alt+M', tecla: 'KeyM' },
 ];
-/** The weekly review is for the coordinador and the administrador (the router refuses the others). */
+/** The weekly review and the classifier are for the coordinador and the administrador (the router refuses the others). */
 const SECCIONES_REVISION: Seccion[] = [
   { view: 'revision', nombre: 'Revisión', atajo: 'Alt+S', tecla: 'KeyS' },
   { view: 'informes', nombre: 'Informes', atajo: 'Alt+N', tecla: 'KeyN' },
   { view: 'tablero', nombre: 'Tablero', atajo: 'Alt+T', tecla: 'KeyT' },
   { view: 'estaciones', nombre: 'Estaciones', atajo: 'Alt+O', tecla: 'KeyO' },
+  { view: 'clasificador', nombre: 'Clasificador', atajo: 'Alt+L', tecla: 'KeyL' },
 ];
 /** Only the administrador configures printers and the scanner. */
 const SECCIONES_ADMIN: Seccion[] = [
@@ -53,7 +55,7 @@ interface WorkspaceProps {
   onLogout: () => Promise<void>;
 }
 
-const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', bandeja: 'Bandeja de lote', impresoras: 'Impresoras', escaner: 'Escáner', retro: 'Mi retroalimentación', revision: 'Revisión', informes: 'Informes', tablero: 'Tablero', estaciones: 'Estaciones' };
+const VIEW_TITLE: Record<View, string> = { radicar: 'Radicar', consulta: 'Consulta', bandeja: 'Bandeja de lote', impresoras: 'Impresoras', escaner: 'Escáner', retro: 'Mi retroalimentación', revision: 'Revisión', informes: 'Informes', tablero: 'Tablero', estaciones: 'Estaciones', clasificador: 'Clasificador' };
 
 /**
  * Header (with the printer status), navigation (Alt+R, Alt+C, Alt+B, and Alt+I and Alt+E for the administrador) and the
@@ -165,6 +167,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         {revisa ? <InformesScreen active={view === 'informes'} /> : null}
         {revisa ? <TableroScreen active={view === 'tablero'} /> : null}
         {revisa ? <EstacionesScreen active={view === 'estaciones'} /> : null}
+        {revisa ? <ClasificadorScreen active={view === 'clasificador'} esAdmin={esAdmin} /> : null}
       </main>
     </div>
   );

@@ -1,0 +1,293 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parse } from 'csv-parse/browser/esm/sync';
+import type { EstadoClasificador, ModeloVigente } from '../../../shared/sugerencias';
+import { filasDeEjemplos, OPCIONES_CSV_EJEMPLOS, type FilaEjemplo } from '../../../shared/sugerencias/importacion';
+import { formatFechaHora } from '../../../shared/domain/bogota';
+import { llamar } from '../api';
+import { Field } from '../components/Field';
+import { SelectorArchivos } from '../components/SelectorArchivos';
+import { formatNumero, formatPorcentaje } from '../revision';
+
+interface Props {
+  active: boolean;
+  /** Importing a previous system's examples is the administrador's; retraining is also the coordinador's. */
+  esAdmin: boolean;
+}
+
+interface ArchivoCsv {
+  nombre: string;
+  registros: Record<string, string>[];
+  columnas: string[];
+}
+
+type Columna = 'texto' | 'tipo' | 'dependencia' | 'peso';
+
+const OBJETIVO_NOMBRE: Record<ModeloVigente['objetivo'], string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
+const SONDEO_MS = 2_000;
+
+/** The CSV's column whose name looks like the field (a previous system's export rarely matches exactly). */
+function adivinar(columnas: string[], patrones: RegExp[]): string {
+  for (const p of patrones) {
+    const c = columnas.find((x) => p.test(x.normalize('NFD').replace(/\p{M}/gu, '')));
+    if (c) return c;
+  }
+  return '';
+}
+
+/**
+ * The station's classifier for coordination and IT: which models suggest (this station's or the
+ * entity's), how good they measured, retraining now, and importing a previous system's labelled
+ * CSV. Training runs in a worker thread: the windows keep radicating meanwhile.
+ */
+export function ClasificadorScreen({ active, esAdmin }: Props) {
+  const [estado, setEstado] = useState<EstadoClasificador | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [aviso, setAviso] = useState<string | null>(null);
+  const [pidiendo, setPidiendo] = useState(false);
+  const [csv, setCsv] = useState<ArchivoCsv | null>(null);
+  const [columnas, setColumnas] = useState<Record<Columna, string>>({ texto: '', tipo: '', dependencia: '', peso: '' });
+  const [rechazados, setRechazados] = useState<{ fila: number; motivo: string }[]>([]);
+  const tituloRef = useRef<HTMLHeadingElement>(null);
+
+  const cargar = useCallback(async () => {
+    const r = await llamar(() => window.api.estadoClasificador({}));
+    if (r.ok) setEstado(r.value);
+    else setError(r.error.message);
+  }, []);
+
+  useEffect(() => {
+    if (!active) return;
+    void cargar();
+    requestAnimationFrame(() => tituloRef.current?.focus());
+  }, [active, cargar]);
+
+  // A training started elsewhere (the schedule, the CLI) shows up and its end is noticed.
+  useEffect(() => {
+    if (!active || !estado?.entrenando) return;
+    const id = window.setInterval(() => void cargar(), SONDEO_MS);
+    return () => window.clearInterval(id);
+  }, [active, estado?.entrenando, cargar]);
+
+  const central = estado?.modelos.find((m) => m.origen === 'central') ?? null;
+
+  const reentrenar = async () => {
+    setError(null);
+    setAviso('Entrenando el clasificador… la ventanilla sigue radicando mientras tanto.');
+    setPidiendo(true);
+    const r = await llamar(() => window.api.entrenarClasificador({}));
+    setPidiendo(false);
+    if (!r.ok) {
+      setAviso(null);
+      setError(r.error.message);
+      return;
+    }
+    setEstado(r.value);
+    setAviso(`Listo: ${r.value.modelos.map((m) => `${OBJETIVO_NOMBRE[m.objetivo].toLowerCase()} versión ${m.version} (${formatNumero(m.ejemplos)} ejemplos)`).join(' y ')}. Las sugerencias ya los usan.`);
+  };
+
+  const elegirArchivo = async (files: FileList | null, input: HTMLInputElement) => {
+    const f = files?.[0];
+    input.value = '';
+    if (!f) return;
+    setError(null);
+    setAviso(null);
+    setRechazados([]);
+    try {
+      const registros = parse(await f.text(), OPCIONES_CSV_EJEMPLOS) as Record<string, string>[];
+      const cols = registros.length ? Object.keys(registros[0]!) : [];
+      if (registros.length === 0) throw new Error('no tiene filas después del encabezado');
+      setCsv({ nombre: f.name, registros, columnas: cols });
+      setColumnas({
+        texto: adivinar(cols, [/^(texto|asunto|reporte|descripcion)$/i, /texto|asunto|reporte|descrip/i]) || cols[0]!,
+        tipo: adivinar(cols, [/^tipo/i, /tipo|categoria/i]),
+        dependencia: adivinar(cols, [/^dependencia/i, /dependencia|oficina|area/i]),
+        peso: adivinar(cols, [/^peso$/i]),
+      });
+    } catch (err) {
+      setCsv(null);
+      setError(`No se pudo leer ${f.name}: ${(err as Error).message}. Debe ser un CSV con una fila de encabezado, en UTF-8.`);
+    }
+  };
+
+  const importar = async () => {
+    if (!csv) return;
+    setError(null);
+    setAviso(null);
+    let filas: FilaEjemplo[];
+    try {
+      filas = filasDeEjemplos(csv.registros, { texto: columnas.texto, tipo: columnas.tipo || null, dependencia: columnas.dependencia || null, peso: columnas.peso || null });
+    } catch (err) {
+      setError((err as Error).message);
+      return;
+    }
+    setPidiendo(true);
+    const r = await llamar(() => window.api.importarEjemplos({ origen: csv.nombre, filas }));
+    setPidiendo(false);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setRechazados(r.value.rechazados);
+    setAviso(
+      `Se importaron ${formatNumero(r.value.importados)} ejemplos de ${formatNumero(filas.length)} filas de ${csv.nombre}` +
+        `${r.value.rechazados.length ? `; ${formatNumero(r.value.rechazados.length)} rechazadas (abajo)` : ''}. ` +
+        (central ? '' : 'Pulse «Reentrenar ahora» para que las sugerencias aprendan de ellos.'),
+    );
+    setCsv(null);
+    await cargar();
+  };
+
+  const selector = (c: Columna, label: string, opcional: boolean) => (
+    <Field id={`clf-col-${c}`} label={label} className="field--medium">
+      <select id={`clf-col-${c}`} value={columnas[c]} onChange={(ev) => setColumnas((x) => ({ ...x, [c]: ev.target.value }))}>
+        {opcional ? <option value="">— ninguna —</option> : null}
+        {csv!.columnas.map((x) => (
+          <option key={x} value={x}>
+            {x}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+
+  const ocupado = pidiendo || estado?.entrenando === true;
+  return (
+    <section className="screen" hidden={!active} aria-labelledby="clasificador-titulo">
+      <h1 id="clasificador-titulo" ref={tituloRef} tabIndex={-1}>
+        Clasificador
+      </h1>
+      <div role="alert" className={error ? 'alert alert--error' : 'live-empty'}>
+        {error}
+      </div>
+      <p role="status" className="notice">
+        {aviso}
+      </p>
+      {estado === null ? (
+        <p className="muted">{error ? '' : 'Cargando el estado del clasificador…'}</p>
+      ) : (
+        <>
+          <h2>Modelos en uso</h2>
+          {estado.modelos.length === 0 ? (
+            <p>Aún no hay modelos entrenados: las sugerencias salen de las frases del catálogo (acción de tutela, queja, derecho de petición…).</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="results tabla-figuras">
+                <caption>Lo que sugiere tipo y dependencia mientras el funcionario escribe el asunto</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Clasifica</th>
+                    <th scope="col">Origen</th>
+                    <th scope="col" className="num">
+                      Versión
+                    </th>
+                    <th scope="col" className="num">
+                      Ejemplos
+                    </th>
+                    <th scope="col" className="num">
+                      Exactitud
+                    </th>
+                    <th scope="col" className="num">
+                      Macro-F1
+                    </th>
+                    <th scope="col">Entrenado el</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {estado.modelos.map((m) => (
+                    <tr key={m.id}>
+                      <th scope="row">{OBJETIVO_NOMBRE[m.objetivo]}</th>
+                      <td>{m.origen === 'central' ? 'La entidad (servidor central)' : 'Esta estación'}</td>
+                      <td className="num">{m.version}</td>
+                      <td className="num">{formatNumero(m.ejemplos)}</td>
+                      <td className="num">{typeof m.metricas.accuracy === 'number' ? formatPorcentaje(m.metricas.accuracy) : '—'}</td>
+                      <td className="num">{typeof m.metricas.macroF1 === 'number' ? formatPorcentaje(m.metricas.macroF1) : '—'}</td>
+                      <td>{formatFechaHora(m.creadoEn)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="hint">
+            Exactitud y macro-F1: medidas al entrenar, con la quinta parte de los ejemplos apartada. «—»: muy pocos ejemplos para medir.
+          </p>
+
+          <h2>Reentrenar</h2>
+          {central ? (
+            <p>
+              Esta estación usa el modelo de la entidad, entrenado en el servidor central con los radicados de todas las ventanillas y las
+              correcciones de los coordinadores. Se actualiza cuando TI ejecuta <code>radica central modelo entrenar</code>; la estación lo
+              recibe al sincronizar.
+            </p>
+          ) : (
+            <>
+              <p>
+                {formatNumero(estado.radicadosNuevos)} radicados desde el último entrenamiento · {formatNumero(estado.ejemplosImportados)} ejemplos
+                importados. La estación también reentrena sola cada día, tras 200 radicados nuevos o 25 correcciones de la revisión.
+              </p>
+              <button id="clf-reentrenar" type="button" className="btn btn--primary" onClick={() => void reentrenar()} disabled={ocupado} aria-describedby="clf-reentrenar-hint">
+                {ocupado ? 'Entrenando…' : 'Reentrenar ahora'}
+              </button>
+              <p className="hint" id="clf-reentrenar-hint">
+                Usa los radicados de esta estación (las correcciones de los coordinadores pesan el triple) y los ejemplos importados.
+              </p>
+            </>
+          )}
+          {estado.ultimoEntrenamiento?.error ? <p className="texto-error">El último entrenamiento falló: {estado.ultimoEntrenamiento.error}</p> : null}
+
+          {esAdmin ? (
+            <>
+              <h2>Importar ejemplos de un sistema anterior</h2>
+              <p>
+                Un CSV con encabezado (UTF-8): una columna con el texto y otra con el tipo documental, la dependencia o ambas (código o nombre
+                del catálogo). Opcional: una columna de peso.
+              </p>
+              <SelectorArchivos id="clf-csv" label="Elegir CSV…" hint="Se leen aquí; nada sale de la estación." accept=".csv,text/csv" disabled={ocupado} onFiles={(f, i) => void elegirArchivo(f, i)} />
+              {csv ? (
+                <form
+                  className="clf-columnas"
+                  aria-label={`Columnas de ${csv.nombre}`}
+                  onSubmit={(ev) => {
+                    ev.preventDefault();
+                    void importar();
+                  }}
+                >
+                  <p>
+                    {csv.nombre}: {formatNumero(csv.registros.length)} filas. Elija las columnas.
+                  </p>
+                  <div className="row">
+                    {selector('texto', 'Texto', false)}
+                    {selector('tipo', 'Tipo documental', true)}
+                    {selector('dependencia', 'Dependencia', true)}
+                    {selector('peso', 'Peso', true)}
+                  </div>
+                  <div className="actions">
+                    <button id="clf-importar" type="submit" className="btn btn--primary" disabled={ocupado}>
+                      Importar {formatNumero(csv.registros.length)} filas
+                    </button>{' '}
+                    <button type="button" className="btn btn--ghost" onClick={() => setCsv(null)}>
+                      Cancelar
+                    </button>
+                  </div>
+                </form>
+              ) : null}
+              {rechazados.length ? (
+                <>
+                  <h3>Filas rechazadas</h3>
+                  <ul>
+                    {rechazados.slice(0, 50).map((x) => (
+                      <li key={x.fila}>
+                        Línea {x.fila + 1} del CSV: {x.motivo}
+                      </li>
+                    ))}
+                    {rechazados.length > 50 ? <li>… y {formatNumero(rechazados.length - 50)} más.</li> : null}
+                  </ul>
+                </>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
