@@ -153,6 +153,22 @@ test('revisión semanal: marcar con el teclado, informe con las mismas cifras, C
     await expect(page.locator('.rev-detalle [data-campo="termino-correcto"]')).toContainText('Con TUT');
     await expectAccessible(page, 'Revisión (marcados)');
     await screenshot(page, 'revision-marcas');
+
+    // D on the same radicado adds the routing error to its tipo error and keeps the observation.
+    const dep = item.dependencia === '110' ? '100' : '110';
+    await expect(page.locator('#rev-lista')).toBeFocused();
+    await page.keyboard.press('d');
+    const comboDep = page.locator('#rev-dependencia-correcto');
+    await expect(comboDep).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(dep);
+    await expect(comboDep).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Enter');
+    await expect(comboDep).toHaveValue(new RegExp(`^${dep} · `));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status').filter({ hasText: `${item.numero}: marcado: tipo incorrecto → TUT; dependencia incorrecta → ${dep}` })).toBeVisible();
+    await expect(page.locator('[data-campo="progreso"]')).toHaveText(`2 de ${cola.items.length} revisados`);
+    await expect(page.locator('#rev-lista')).toBeFocused();
   });
 
   await test.step('Informes: las cifras de la semana son las de las marcas', async () => {
@@ -164,7 +180,7 @@ test('revisión semanal: marcar con el teclado, informe con las mismas cifras, C
     await expect(informe.locator('.cifras [data-campo="radicados"]')).toHaveText(String(cola.total));
     await expect(informe.locator('.cifras [data-campo="revisados"]')).toHaveText('2');
     await expect(informe.locator('.cifras [data-campo="erroresClasificacion"]')).toHaveText('1');
-    await expect(informe.locator('.cifras [data-campo="erroresDireccionamiento"]')).toHaveText('0');
+    await expect(informe.locator('.cifras [data-campo="erroresDireccionamiento"]')).toHaveText('1');
     await expect(informe.locator('.cifras [data-campo="tasaError"]')).toHaveText('50\u00a0%');
     const fila = informe.locator('tr[data-fila="01-03"]');
     await expect(fila.locator('[data-campo="revisados"]')).toHaveText('2');
@@ -185,7 +201,7 @@ test('revisión semanal: marcar con el teclado, informe con las mismas cifras, C
     const texto = readFileSync((await descarga.path())!, 'utf8');
     const filas = parse(texto, { bom: true, columns: true }) as Record<string, string>[];
     const total = filas.find((f) => f.seccion === 'total')!;
-    expect(total).toMatchObject({ semana, radicados: String(cola.total), revisados: '2', errores_clasificacion: '1', errores_direccionamiento: '0', tasa_error: '0.5' });
+    expect(total).toMatchObject({ semana, radicados: String(cola.total), revisados: '2', errores_clasificacion: '1', errores_direccionamiento: '1', tasa_error: '0.5' });
     const obs = filas.find((f) => f.seccion === 'observacion')!;
     expect(obs).toMatchObject({ numero: corregido, tipo_correcto: 'TUT', observacion: OBSERVACION, nombre: 'Laura Gómez' });
     await expect(page.getByRole('status').filter({ hasText: `Informe descargado: ${descarga.suggestedFilename()}` })).toBeVisible();
