@@ -34,7 +34,9 @@ async function asegurarRol(c: Cliente, rol: string): Promise<void> {
   if (r.rowCount === 0) await c.query(`CREATE ROLE ${ident(rol)} NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION`);
 }
 
-export async function migrarCliente(c: Cliente): Promise<ResultadoMigracion> {
+/** `hasta`: the version to stop at (tests of upgrades from an older schema); default, the newest. */
+export async function migrarCliente(c: Cliente, hasta: number = VERSION_CENTRAL): Promise<ResultadoMigracion> {
+  if (!Number.isInteger(hasta) || hasta < 1 || hasta > VERSION_CENTRAL) throw new RadicaError('VALIDACION', `Versión de esquema no válida: ${hasta} (de 1 a ${VERSION_CENTRAL}).`);
   const tipo = await tipoDeConexion(c, await rolesDeConexion(c));
   if (tipo !== 'administrador') {
     throw new RadicaError('NO_AUTORIZADO', 'Para migrar el servidor central use la dirección de un administrador de PostgreSQL (un rol con CREATEROLE), no la de una estación.');
@@ -59,24 +61,24 @@ export async function migrarCliente(c: Cliente): Promise<ResultadoMigracion> {
       version integer PRIMARY KEY, nombre text NOT NULL, aplicada_en timestamptz NOT NULL DEFAULT now())`);
     await c.query('REVOKE ALL ON radica.schema_version FROM PUBLIC');
     const aplicadas: string[] = [];
-    for (let v = antes + 1; v <= VERSION_CENTRAL; v++) {
+    for (let v = antes + 1; v <= hasta; v++) {
       const m = migracionesCentrales[v - 1]!;
       await c.query(m.sql(roles));
       await c.query(`INSERT INTO radica.schema_version (version, nombre) VALUES (${v}, ${literal(m.nombre)})`);
       aplicadas.push(m.nombre);
     }
     await c.query('COMMIT');
-    return { version: VERSION_CENTRAL, aplicadas, roles };
+    return { version: Math.max(antes, hasta), aplicadas, roles };
   } catch (err) {
     await c.query('ROLLBACK').catch(() => {});
     throw err;
   }
 }
 
-export async function migrar(url: string): Promise<ResultadoMigracion> {
+export async function migrar(url: string, hasta?: number): Promise<ResultadoMigracion> {
   const c = await conectar(url, { aplicacion: 'radica central migrar' });
   try {
-    return await migrarCliente(c);
+    return await migrarCliente(c, hasta);
   } finally {
     await cerrar(c);
   }

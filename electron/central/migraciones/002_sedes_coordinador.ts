@@ -21,8 +21,11 @@ CREATE TABLE radica.coordinadores (
   sedes text[]
 );
 REVOKE ALL ON radica.coordinadores FROM PUBLIC;
+-- Superusers are members of every role: without NOT rolsuper they were listed too (harmless, as
+-- they bypass row security anyway; found by the v1 upgrade test after v2 had shipped, so only this
+-- data step changed).
 INSERT INTO radica.coordinadores (rol)
-  SELECT rolname FROM pg_roles WHERE rolcanlogin AND pg_has_role(rolname, ${coordinadores}, 'MEMBER');
+  SELECT rolname FROM pg_roles WHERE rolcanlogin AND NOT rolsuper AND pg_has_role(rolname, ${coordinadores}, 'MEMBER');
 
 -- Whether the session may see a sede: anyone who is not a coordinator (the policies only narrow
 -- coordinators), a coordinator only her sedes; a coordinator without a row sees nothing.

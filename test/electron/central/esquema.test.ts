@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { iniciarPostgres, type PostgresPrueba } from './postgres';
 import { migrar } from '../../../electron/central/esquema';
-import { registrarEstacion } from '../../../electron/central/registro';
+import { registrarCoordinador, registrarEstacion } from '../../../electron/central/registro';
 import { estadoCentral } from '../../../electron/central/estado';
 import { VERSION_CENTRAL } from '../../../electron/central/migraciones';
 
@@ -62,6 +62,25 @@ describe('esquema central', () => {
     const url = await pgp.nuevaBase('esquema_dos');
     const [a, b] = await Promise.all([migrar(url), migrar(url)]);
     expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador', '003_estado_estaciones']);
+  });
+
+  it('subir un esquema v1 con coordinadores: los de antes siguen viendo todas las sedes; uno nuevo con sedes, solo las suyas', async () => {
+    const url = await pgp.nuevaBase('esquema_v1');
+    expect(await migrar(url, 1)).toMatchObject({ version: 1, aplicadas: ['001_inicial'] });
+    // How v1 registered a coordinator: a LOGIN role in the coordinators' group, nothing else.
+    await consultar(url, `CREATE ROLE esquema_v1_carla LOGIN PASSWORD 'clave-de-prueba-1' IN ROLE esquema_v1_coordinadores`);
+    expect(await migrar(url)).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['002_sedes_coordinador', '003_estado_estaciones'] });
+    expect(await consultar(url, 'SELECT rol, sedes FROM radica.coordinadores ORDER BY rol')).toEqual([{ rol: 'esquema_v1_carla', sedes: null }]);
+    const nueva = await registrarCoordinador(url, 'luisa', ['01']);
+    const carla = new URL(url);
+    carla.username = 'esquema_v1_carla';
+    carla.password = 'clave-de-prueba-1';
+    const ve = async (u: string, sede: string) => (await consultar(u, 'SELECT radica._ve_sede($1) AS ve', [sede]))[0].ve;
+    expect(await ve(carla.toString(), '02')).toBe(true);
+    expect(await ve(nueva.url, '01')).toBe(true);
+    expect(await ve(nueva.url, '02')).toBe(false);
+    // Both still reach the stations' state (schema v3) through the function that applies their sedes.
+    expect(await consultar(carla.toString(), 'SELECT count(*)::int AS n FROM radica.estado_estaciones()')).toEqual([{ n: 0 }]);
   });
 
   it('un esquema de una versión más nueva de Radica se rechaza sin tocarlo', async () => {
