@@ -6,6 +6,7 @@
  *   radica central coordinador registrar --url URL --usuario carla [--json]   → {url}
  *   radica central estado --url URL [--json]
  *   radica central catalogo publicar --url URL --archivo catalogo.json [--json]
+ *   radica central coordinacion [--data-dir D] [--url URL | --quitar] [--json]
  *   radica central modelo entrenar --url URL [--json]   → {modelos: [{objetivo, version, …}], radicados, revisados, demo}
  *   radica sync [--data-dir D] [--url URL] [--json] [--continuo] [--lote N] [--intervalo MS]
  *
@@ -29,6 +30,7 @@ import { Replicador, type ResultadoPasada } from '../central/replicador';
 import { urlSinClave } from '../central/conexion';
 import { entrenarYPublicar, type ResultadoEntrenamientoCentral } from '../central/modelos';
 import { entrenadorPorDefecto } from '../services/entrenador';
+import { CLAVE_COORDINACION, guardarCoordinacion } from '../central/coordinacion';
 
 export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actualiza el esquema del servidor central (PostgreSQL)
   central estacion registrar --url URL --sede 01 --ventanilla 03
@@ -37,6 +39,9 @@ export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actuali
           crea el usuario de un coordinador (lee la revisión consolidada de sus sedes, marca) e imprime su {url}
   central estado --url URL          cada estación: último contacto, pendientes, retraso, versión, impresoras
   central catalogo publicar --url URL --archivo catalogo.json      las estaciones lo reciben al sincronizar
+  central coordinacion --url URL | --quitar
+          guarda en esta estación la dirección de coordinación (la de «coordinador registrar»): Radica
+          abre en modo coordinador sin variables de entorno. Sin opciones, muestra la guardada.
   central modelo entrenar --url URL  entrena el clasificador de la entidad con los radicados de todas las
           estaciones y las correcciones de los coordinadores, y lo publica: cada estación lo recibe al
           sincronizar y lo usa en lugar del suyo. Con la dirección del administrador; p. ej. cada lunes.
@@ -59,6 +64,7 @@ const opciones = {
   archivo: { type: 'string' },
   usuario: { type: 'string' },
   sedes: { type: 'string' },
+  quitar: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -133,6 +139,32 @@ function abrir(v: Valores): Station {
   } catch (err) {
     if (err instanceof RadicaError) throw err;
     throw new RadicaError('INTERNO', `No se pudo abrir la base de datos en ${dataDir}: ${(err as Error).message}.`);
+  }
+}
+
+/** Keeps, shows or forgets the coordinator's URL of this station (coordinator mode at every start). */
+async function coordinacion(v: Valores, salida: (json: unknown, texto: string) => void): Promise<void> {
+  const station = abrir(v);
+  try {
+    const config = station.services.context.config;
+    if (v.quitar) {
+      await guardarCoordinacion(config, null);
+      salida({ url: null }, 'Esta estación ya no abre en modo coordinador: la revisión vuelve a ser la de sus propios radicados.');
+      return;
+    }
+    if (v.url) {
+      const r = await guardarCoordinacion(config, v.url);
+      salida(
+        { url: urlSinClave(v.url), rol: r!.rol },
+        `Modo coordinador guardado (usuario ${r!.rol} en ${urlSinClave(v.url)}): la revisión, los informes y Estaciones abarcan sus sedes desde el próximo inicio de Radica.`,
+      );
+      return;
+    }
+    const url = config.valor(CLAVE_COORDINACION);
+    salida({ url: url ? urlSinClave(url) : null }, url ? `Modo coordinador: ${urlSinClave(url)}` : 'Esta estación no tiene modo coordinador guardado.');
+  } finally {
+    await station.services.anexos.cerrar();
+    station.close();
   }
 }
 
@@ -247,6 +279,8 @@ export async function comandoCentral(argv: string[]): Promise<number> {
       }
       const r = await publicarCatalogo(url, catalogo, `cli:${process.env.USER ?? 'ti'}`);
       salida(r, r.nueva ? `Catálogo versión ${r.version} publicado en ${urlSinClave(url)}.` : `La versión ${r.version} del catálogo ya estaba publicada.`);
+    } else if (sub === 'coordinacion') {
+      await coordinacion(v, salida);
     } else if (sub === 'modelo' && sub2 === 'entrenar') {
       const url = urlDe(v, true);
       const r = await entrenarYPublicar(url, entrenadorPorDefecto());

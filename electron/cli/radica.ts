@@ -26,7 +26,7 @@ import { comandoClasificador, UsoClasificador } from './clasificador';
 import { clasificadorEstacion, esComandoDeEstacion } from './clasificadorEstacion';
 import { COMANDOS_ANEXOS, comandoAnexos } from './anexos';
 import { COMANDOS_REVISION, comandoRevision, UsoRevision } from './revision';
-import { FuenteRevisionCentral } from '../central/fuenteCentral';
+import { iniciarCoordinacion } from '../central/coordinacion';
 import { AYUDA_CENTRAL, comandoCentral, esComandoCentral } from './central';
 import { crearEscaner, escanerPorDefecto } from '../scanning';
 
@@ -230,8 +230,8 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
   }
   const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
   // Coordinator mode: the review and its reports read every station's radicados from the central store.
-  const central = (COMANDOS_REVISION as readonly string[]).includes(comando) ? (v.central ?? process.env.RADICA_COORDINADOR_URL) : undefined;
-  const fuenteRevision = central ? new FuenteRevisionCentral(central) : undefined;
+  // --central, else RADICA_COORDINADOR_URL, else the URL kept with `radica central coordinacion`.
+  const coordinacion = (COMANDOS_REVISION as readonly string[]).includes(comando) ? { ...process.env, ...(v.central ? { RADICA_COORDINADOR_URL: v.central } : {}) } : null;
   return conEstacion(dataDir, async (call, station, usuario) => {
     switch (comando) {
       case 'init': {
@@ -443,7 +443,7 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
         }
         throw new UsoIncorrecto(`Comando desconocido: ${comando}.`);
     }
-  }, fuenteRevision);
+  }, coordinacion);
 }
 
 /** Works on files, not on a station: no database is opened. */
@@ -545,16 +545,18 @@ function escanerDeLaCli() {
 async function conEstacion(
   dataDir: string,
   fn: (call: Llamar, station: Station, usuario: Usuario) => Promise<Salida>,
-  fuenteRevision?: FuenteRevisionCentral,
+  /** For the review commands: the environment coordinator mode is read from (with --central applied). */
+  coordinacion: NodeJS.ProcessEnv | null = null,
 ): Promise<Salida> {
   let station: Station;
   try {
     // The scanner adapter only runs a program when asked to scan: cheap to have for every command.
-    station = openStation({ dataDir, escaner: escanerDeLaCli(), fuenteRevision });
+    station = openStation({ dataDir, escaner: escanerDeLaCli() });
   } catch (err) {
     if (err instanceof RadicaError) throw err;
     throw new RadicaError('INTERNO', `No se pudo abrir la base de datos en ${dataDir}: ${(err as { code?: string }).code ?? (err as Error).message}.`);
   }
+  const central = coordinacion ? iniciarCoordinacion(station, coordinacion) : null;
   try {
     const usuario: Usuario = { usuario: `cli:${os.userInfo().username}`, nombre: 'Administración (CLI)', rol: 'administrador' };
     station.router.fijarSesion('cli', usuario);
@@ -566,7 +568,7 @@ async function conEstacion(
     return await fn(call, station, usuario);
   } finally {
     await station.services.anexos.cerrar();
-    await fuenteRevision?.cerrar();
+    await central?.cerrar();
     station.close();
   }
 }

@@ -14,7 +14,7 @@ import { escanerPorDefecto } from '../scanning';
 import { vigilarCarpetaConfigurada } from '../services/carpetaEscaneo';
 import type { CarpetaVigilada } from '../scanning/carpetaVigilada';
 import { iniciarReplicacion, type ReplicacionEnCurso } from '../central/enEstacion';
-import { FuenteRevisionCentral } from '../central/fuenteCentral';
+import { iniciarCoordinacion } from '../central/coordinacion';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
 app.enableSandbox();
@@ -146,16 +146,14 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     try {
-      // Coordinator mode: with a coordinator's central URL the review screens span every ventanilla.
-      const coordinador = process.env.RADICA_COORDINADOR_URL;
-      const central = coordinador ? new FuenteRevisionCentral(coordinador) : null;
       station = openStation({
         dataDir: process.env.RADICA_DATA_DIR ?? app.getPath('userData'),
         impresoraSistema,
         escaner: escanerPorDefecto(process.platform),
-        fuenteRevision: central ?? undefined,
-        estacionesCentrales: central ? () => central.estaciones() : undefined,
       });
+      // Coordinator mode (RADICA_COORDINADOR_URL, or the URL kept by `radica central coordinacion`):
+      // the review screens span every ventanilla of her sedes.
+      iniciarCoordinacion(station);
     } catch (err) {
       logError('abrir estación', err);
       app.exit(1);

@@ -45,11 +45,21 @@ export class RevisionService {
   private generacionPuntajes = 0;
   private memo: { clave: string; puntajes: Puntajes[]; riesgos: Riesgo[] } | null = null;
 
+  private fuente: FuenteRevision;
+
   constructor(
     private readonly ctx: StationContext,
     private readonly clasificacion: ClasificacionService,
-    private readonly fuente: FuenteRevision = new FuenteRevisionEstacion(ctx),
-  ) {}
+    fuente?: FuenteRevision,
+  ) {
+    this.fuente = fuente ?? new FuenteRevisionEstacion(ctx);
+  }
+
+  /** Coordinator mode switched on (the central store) or off (null: this station's radicados). */
+  usarFuente(fuente: FuenteRevision | null): void {
+    this.fuente = fuente ?? new FuenteRevisionEstacion(this.ctx);
+    this.memo = null;
+  }
 
   private semana(texto: string): SemanaIso {
     try {

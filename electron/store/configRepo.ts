@@ -23,6 +23,10 @@ export class ConfigRepo {
     return row?.valor ?? null;
   }
 
+  borrarValor(clave: string): void {
+    this.db.prepare('DELETE FROM configuracion WHERE clave = ?').run(clave);
+  }
+
   fijarValor(clave: string, valor: string): void {
     this.db.prepare('INSERT INTO configuracion (clave, valor) VALUES (?, ?) ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor').run(clave, valor);
   }

@@ -6,7 +6,7 @@ import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openStation } from '../../electron/station';
-import { FuenteRevisionCentral } from '../../electron/central/fuenteCentral';
+import { iniciarCoordinacion } from '../../electron/central/coordinacion';
 import { iniciarReplicacion } from '../../electron/central/enEstacion';
 import { defaultDataDir } from '../../electron/paths';
 import { bindApi, serveRenderer } from './browserHost';
@@ -28,9 +28,8 @@ async function main(): Promise<number> {
   }
   // As in the desktop app: coordinator mode with a coordinator's central URL, and replication when
   // the station has a central store configured.
-  const coordinador = process.env.RADICA_COORDINADOR_URL;
-  const central = coordinador ? new FuenteRevisionCentral(coordinador) : null;
-  const station = openStation({ dataDir, fuenteRevision: central ?? undefined, estacionesCentrales: central ? () => central.estaciones() : undefined });
+  const station = openStation({ dataDir });
+  iniciarCoordinacion(station);
   const replicacion = iniciarReplicacion(station, { registrarError: (donde, err) => console.error(`radica: ${donde}: ${(err as Error).message}`) });
   station.services.central.fijar(replicacion ? () => replicacion.estado() : null);
   const server = await serveRenderer(path.resolve(__dirname, '..', 'renderer'));

@@ -47,8 +47,9 @@ export function EstacionesScreen({ active }: Props) {
       </div>
       {datos && !datos.disponible ? (
         <p className="hint">
-          Esta estación no está en modo coordinador. Ábrala con la dirección de coordinación del servidor central
-          (variable RADICA_COORDINADOR_URL) o consulte el estado con <code>radica central estado</code>.
+          Esta estación no está en modo coordinador. TI la deja así con <code>radica central coordinacion --url …</code> (la
+          dirección que imprimió <code>radica central coordinador registrar</code>) y se abre así desde el siguiente inicio; o consulte el
+          estado con <code>radica central estado</code>.
         </p>
       ) : null}
       {datos?.disponible ? (

@@ -62,5 +62,16 @@ describe('modo coordinador (CLI --central)', () => {
     expect(radica(['sync', ...v3, '--url', admin, '--json']).json()).toMatchObject({ recibidos: 0 });
     const local = radica(['revision', 'cola', ...v4, '--semana', 'actual', '--json']).json() as { numero: string; marca: { dependenciaCorrecta: string } | null }[];
     expect(local.find((i) => i.numero === queja)!.marca).toMatchObject({ dependenciaCorrecta: '500' });
+
+    // Kept in the coordinator's station, the mode needs no environment: `central coordinacion`.
+    const noCoord = radica(['central', 'coordinacion', ...c, '--url', admin]);
+    expect(noCoord.code).toBe(1);
+    expect(noCoord.err).toContain('no es la de un coordinador');
+    const guardar = radica(['central', 'coordinacion', ...c, '--url', coordinadora.RADICA_COORDINADOR_URL, '--json']);
+    expect(guardar.code, guardar.err).toBe(0);
+    expect(guardar.json().url).not.toContain(new URL(coordinadora.RADICA_COORDINADOR_URL).password);
+    expect(radica(['revision', 'cola', ...c, '--semana', 'actual', '--json']).json()).toHaveLength(3);
+    expect(radica(['central', 'coordinacion', ...c, '--quitar']).code).toBe(0);
+    expect(radica(['revision', 'cola', ...c, '--semana', 'actual', '--json']).json()).toEqual([]);
   });
 });
