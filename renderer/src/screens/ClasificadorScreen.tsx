@@ -235,7 +235,17 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
           )}
           {estado.ultimoEntrenamiento?.error ? <p className="texto-error">El último entrenamiento falló: {estado.ultimoEntrenamiento.error}</p> : null}
 
-          {esAdmin ? (
+          {esAdmin && central ? (
+            <>
+              <h2>Importar ejemplos de un sistema anterior</h2>
+              <p>
+                Esta estación usa el modelo de la entidad, que el servidor central entrena con los radicados de las estaciones y las correcciones
+                de los coordinadores. Los ejemplos de un sistema anterior no entran en él: importados aquí solo servirían al modelo propio de
+                esta ventanilla, que no está en uso.
+              </p>
+            </>
+          ) : null}
+          {esAdmin && !central ? (
             <>
               <h2>Importar ejemplos de un sistema anterior</h2>
               <p>
