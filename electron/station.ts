@@ -15,8 +15,6 @@ import { leerCodigos, type CodigoLeido } from './anexos/codigos';
 import type { Escaner } from './scanning/types';
 import { RevisionService } from './services/revisionService';
 import { CentralService } from './services/centralService';
-import type { FuenteRevision } from './revision/fuente';
-import type { EstadoEstacionCentral } from '../shared/domain/central';
 
 export interface StationServices {
   context: StationContext;
@@ -52,10 +50,6 @@ export interface StationOptions {
   /** The station's scanner; none by default (the desktop app and `radica escanear` choose one). */
   escaner?: Escaner | null;
   leerCodigos?: (imagen: Uint8Array) => Promise<CodigoLeido[]>;
-  /** Where the review reads: this station's store by default; the central store in coordinator mode. */
-  fuenteRevision?: FuenteRevision;
-  /** Coordinator mode: the central store's view of the stations (the Estaciones screen). */
-  estacionesCentrales?: () => Promise<EstadoEstacionCentral[]>;
 }
 
 /** The composition root: one data directory, its services and the router every front door calls. */
@@ -78,8 +72,8 @@ export function openStation(opts: StationOptions): Station {
       escaner: opts.escaner ?? null,
       leerCodigos: opts.leerCodigos ?? leerCodigos,
     }),
-    revision: new RevisionService(context, clasificacion, opts.fuenteRevision),
-    central: new CentralService(context.clock, opts.estacionesCentrales ?? null),
+    revision: new RevisionService(context, clasificacion),
+    central: new CentralService(context.clock),
   };
   return {
     db,

@@ -143,16 +143,19 @@ export const ident = (s: string) => pg.escapeIdentifier(s);
 export const literal = (s: string) => pg.escapeLiteral(s);
 
 /** Who this connection is: a registered station, or an administrator who may create roles. */
-export async function tipoDeConexion(c: Cliente, roles: Roles): Promise<'estacion' | 'administrador' | 'otro'> {
-  const r = await c.query<{ estacion: boolean; admin: boolean }>(
-    `SELECT coalesce(pg_has_role(current_user, oid, 'MEMBER'), false) AS estacion,
-            (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) AS admin
-       FROM (SELECT (SELECT oid FROM pg_roles WHERE rolname = $1) AS oid) g`,
-    [roles.estaciones],
+export async function tipoDeConexion(c: Cliente, roles: Roles): Promise<'estacion' | 'administrador' | 'coordinador' | 'otro'> {
+  const r = await c.query<{ estacion: boolean; admin: boolean; coordinador: boolean }>(
+    `SELECT coalesce(pg_has_role(current_user, e, 'MEMBER'), false) AS estacion,
+            (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) AS admin,
+            coalesce(pg_has_role(current_user, k, 'MEMBER'), false) AS coordinador
+       FROM (SELECT (SELECT oid FROM pg_roles WHERE rolname = $1) AS e, (SELECT oid FROM pg_roles WHERE rolname = $2) AS k) g`,
+    [roles.estaciones, roles.coordinadores],
   );
   const f = r.rows[0]!;
   if (f.estacion) return 'estacion';
-  return f.admin ? 'administrador' : 'otro';
+  // Superusers are members of every role: an administrator is never taken for a coordinator.
+  if (f.admin) return 'administrador';
+  return f.coordinador ? 'coordinador' : 'otro';
 }
 
 /** The same URL with another user and password (host, port, database and sslmode kept). */

@@ -8,7 +8,7 @@
 import type { ConfigRepo } from '../store/configRepo';
 import type { Station } from '../station';
 import { RadicaError } from '../../shared/ipc/result';
-import { cerrar, conectar, rolesDeConexion, urlSinClave } from './conexion';
+import { cerrar, conectar, rolesDeConexion, tipoDeConexion, urlSinClave } from './conexion';
 import { exigirVersion } from './esquema';
 import { FuenteRevisionCentral } from './fuenteCentral';
 
@@ -24,20 +24,15 @@ export async function comprobarCoordinacion(url: string): Promise<{ rol: string 
   const c = await conectar(url, { aplicacion: 'radica central coordinacion' });
   try {
     await exigirVersion(c);
-    const roles = await rolesDeConexion(c);
-    const r = await c.query<{ rol: string; coordinador: boolean }>(
-      `SELECT current_user AS rol, coalesce(pg_has_role(current_user, (SELECT oid FROM pg_roles WHERE rolname = $1), 'MEMBER'), false)
-              AND NOT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) AS coordinador`,
-      [roles.coordinadores],
-    );
-    const f = r.rows[0]!;
-    if (!f.coordinador) {
+    const tipo = await tipoDeConexion(c, await rolesDeConexion(c));
+    const rol = (await c.query<{ rol: string }>('SELECT current_user AS rol')).rows[0]!.rol;
+    if (tipo !== 'coordinador') {
       throw new RadicaError(
         'VALIDACION',
-        `La dirección ${urlSinClave(url)} no es la de un coordinador (usuario ${f.rol}). Use la que imprimió «radica central coordinador registrar».`,
+        `La dirección ${urlSinClave(url)} no es la de un coordinador (usuario ${rol}). Use la que imprimió «radica central coordinador registrar».`,
       );
     }
-    return { rol: f.rol };
+    return { rol };
   } finally {
     await cerrar(c);
   }
@@ -55,11 +50,11 @@ export async function guardarCoordinacion(config: Pick<ConfigRepo, 'fijarValor' 
 }
 
 /**
- * Switches an open station to coordinator mode when it has a coordination URL (environment or
- * kept); returns what to close on exit, or null when the station stays on its own radicados.
+ * Switches an open station to coordinator mode when given a coordination URL (by default the
+ * environment's or the kept one); returns what to close on exit, or null when the station stays on
+ * its own radicados.
  */
-export function iniciarCoordinacion(station: Station, env: NodeJS.ProcessEnv = process.env): FuenteRevisionCentral | null {
-  const url = urlCoordinacion(station.services.context.config, env);
+export function iniciarCoordinacion(station: Station, url: string | null = urlCoordinacion(station.services.context.config)): FuenteRevisionCentral | null {
   if (!url) return null;
   const central = new FuenteRevisionCentral(url);
   station.services.revision.usarFuente(central);

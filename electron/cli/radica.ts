@@ -26,7 +26,7 @@ import { comandoClasificador, UsoClasificador } from './clasificador';
 import { clasificadorEstacion, esComandoDeEstacion } from './clasificadorEstacion';
 import { COMANDOS_ANEXOS, comandoAnexos } from './anexos';
 import { COMANDOS_REVISION, comandoRevision, UsoRevision } from './revision';
-import { iniciarCoordinacion } from '../central/coordinacion';
+import { iniciarCoordinacion, urlCoordinacion } from '../central/coordinacion';
 import { AYUDA_CENTRAL, comandoCentral, esComandoCentral } from './central';
 import { crearEscaner, escanerPorDefecto } from '../scanning';
 
@@ -231,7 +231,7 @@ async function ejecutar(comando: string, posicionales: string[], v: Valores): Pr
   const dataDir = path.resolve(v['data-dir'] ?? defaultDataDir());
   // Coordinator mode: the review and its reports read every station's radicados from the central store.
   // --central, else RADICA_COORDINADOR_URL, else the URL kept with `radica central coordinacion`.
-  const coordinacion = (COMANDOS_REVISION as readonly string[]).includes(comando) ? { ...process.env, ...(v.central ? { RADICA_COORDINADOR_URL: v.central } : {}) } : null;
+  const coordinacion = (COMANDOS_REVISION as readonly string[]).includes(comando) ? { url: v.central } : null;
   return conEstacion(dataDir, async (call, station, usuario) => {
     switch (comando) {
       case 'init': {
@@ -545,8 +545,8 @@ function escanerDeLaCli() {
 async function conEstacion(
   dataDir: string,
   fn: (call: Llamar, station: Station, usuario: Usuario) => Promise<Salida>,
-  /** For the review commands: the environment coordinator mode is read from (with --central applied). */
-  coordinacion: NodeJS.ProcessEnv | null = null,
+  /** For the review commands: coordinator mode, from --central or else as the app reads it. */
+  coordinacion: { url?: string } | null = null,
 ): Promise<Salida> {
   let station: Station;
   try {
@@ -556,7 +556,7 @@ async function conEstacion(
     if (err instanceof RadicaError) throw err;
     throw new RadicaError('INTERNO', `No se pudo abrir la base de datos en ${dataDir}: ${(err as { code?: string }).code ?? (err as Error).message}.`);
   }
-  const central = coordinacion ? iniciarCoordinacion(station, coordinacion) : null;
+  const central = coordinacion ? iniciarCoordinacion(station, coordinacion.url ?? urlCoordinacion(station.services.context.config)) : null;
   try {
     const usuario: Usuario = { usuario: `cli:${os.userInfo().username}`, nombre: 'Administración (CLI)', rol: 'administrador' };
     station.router.fijarSesion('cli', usuario);

@@ -11,16 +11,12 @@ export const SIN_CONEXION = 'Sin conexión con el servidor central — radicando
 export class CentralService {
   private fuente: (() => EstadoReplicacion) | null = null;
 
-  /**
-   * @param estacionesCentrales In coordinator mode, the central store's view of every station of her
-   * sedes (last contact, pending, lag, version, printers); absent otherwise.
-   */
-  constructor(
-    private readonly clock: () => number,
-    private estacionesCentrales: (() => Promise<EstadoEstacionCentral[]>) | null = null,
-  ) {}
+  /** In coordinator mode, the central store's view of every station of her sedes (last contact, pending, lag, version, printers). */
+  private estacionesCentrales: (() => Promise<EstadoEstacionCentral[]>) | null = null;
 
-  /** Coordinator mode switched on (or off) after the station opened. */
+  constructor(private readonly clock: () => number) {}
+
+  /** Coordinator mode switched on (or off) after the station opened (electron/central/coordinacion.ts). */
   fijarCoordinacion(estaciones: (() => Promise<EstadoEstacionCentral[]>) | null): void {
     this.estacionesCentrales = estaciones;
   }

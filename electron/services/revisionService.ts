@@ -45,14 +45,14 @@ export class RevisionService {
   private generacionPuntajes = 0;
   private memo: { clave: string; puntajes: Puntajes[]; riesgos: Riesgo[] } | null = null;
 
+  /** This station's radicados, or in coordinator mode the central store (electron/central/coordinacion.ts). */
   private fuente: FuenteRevision;
 
   constructor(
     private readonly ctx: StationContext,
     private readonly clasificacion: ClasificacionService,
-    fuente?: FuenteRevision,
   ) {
-    this.fuente = fuente ?? new FuenteRevisionEstacion(ctx);
+    this.fuente = new FuenteRevisionEstacion(ctx);
   }
 
   /** Coordinator mode switched on (the central store) or off (null: this station's radicados). */

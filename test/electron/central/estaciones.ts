@@ -4,7 +4,8 @@
  * session.
  */
 import { rmSync } from 'node:fs';
-import { openStation, type Station, type StationOptions } from '../../../electron/station';
+import { openStation, type Station } from '../../../electron/station';
+import type { FuenteRevision } from '../../../electron/revision/fuente';
 import { Replicador, type OpcionesReplicador } from '../../../electron/central/replicador';
 import { motorOcrFalso } from '../../../electron/anexos/ocr';
 import type { Resultado } from '../../../shared/ipc/result';
@@ -19,11 +20,12 @@ export type EstacionPrueba = Awaited<ReturnType<typeof estacionPrueba>>;
 export async function estacionPrueba(
   sede: string,
   ventanilla: string,
-  o: { now?: number; dir?: string; init?: boolean } & Pick<StationOptions, 'fuenteRevision'> = {},
+  o: { now?: number; dir?: string; init?: boolean; fuenteRevision?: FuenteRevision } = {},
 ) {
   const dir = o.dir ?? tempDir(`radica-central-${sede}${ventanilla}-`);
   let now = o.now ?? Date.parse('2026-11-18T15:00:00Z');
-  const station: Station = openStation({ dataDir: dir, clock: () => now, ocr: motorOcrFalso(), fuenteRevision: o.fuenteRevision });
+  const station: Station = openStation({ dataDir: dir, clock: () => now, ocr: motorOcrFalso() });
+  if (o.fuenteRevision) station.services.revision.usarFuente(o.fuenteRevision);
   const call = async (canal: string, payload: unknown, clientId = 'admin') => (await station.router.handle(canal, payload, { clientId })) as Resultado<any>;
   const ok = async (canal: string, payload: unknown, clientId = 'admin') => {
     const r = await call(canal, payload, clientId);
