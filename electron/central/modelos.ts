@@ -15,7 +15,7 @@ import { cerrar, conectar, type Cliente } from './conexion';
 import { exigirVersion } from './esquema';
 import { publicarModeloCliente } from './publicar';
 import type { Entrenador } from '../services/entrenador';
-import { MAXIMO_EJEMPLOS, PESO_CORRECCION } from '../services/clasificacionService';
+import { ejemplosPorObjetivo, MAXIMO_EJEMPLOS, PESO_CORRECCION } from '../services/clasificacionService';
 
 export interface EjemplosCentrales {
   ejemplos: Record<Objetivo, Ejemplo[]>;
@@ -42,14 +42,8 @@ export async function ejemplosCentrales(c: Cliente, limite = MAXIMO_EJEMPLOS, pe
       LIMIT $2`,
     [demo, limite],
   );
-  let revisados = 0;
-  const ejemplos: Record<Objetivo, Ejemplo[]> = { tipo: [], dependencia: [] };
-  for (const f of r.rows) {
-    const peso = f.revisado ? pesoRevisado : 1;
-    if (f.revisado) revisados++;
-    ejemplos.tipo.push({ texto: f.texto, etiqueta: f.tipo, peso });
-    ejemplos.dependencia.push({ texto: f.texto, etiqueta: f.dependencia, peso });
-  }
+  const ejemplos = ejemplosPorObjetivo(r.rows.map(({ revisado, ...f }) => ({ ...f, peso: revisado ? pesoRevisado : 1 })));
+  const revisados = r.rows.filter((f) => f.revisado).length;
   return { ejemplos, radicados: r.rows.length, revisados, demo: demo && r.rows.length > 0 };
 }
 

@@ -159,13 +159,7 @@ export class ClasificacionService {
     const { ejemplos: radicados, demo, revisados } = ctx.clasificacion.ejemplosRadicados(MAXIMO_EJEMPLOS, PESO_CORRECCION);
     const importados = ctx.clasificacion.ejemplosImportados(MAXIMO_EJEMPLOS);
     const todos = [...radicados, ...importados];
-    const ejemplos = {} as Record<Objetivo, Ejemplo[]>;
-    for (const o of OBJETIVOS) {
-      ejemplos[o] = todos.flatMap((e) => {
-        const etiqueta = o === 'tipo' ? e.tipo : e.dependencia;
-        return etiqueta ? [{ texto: e.texto, etiqueta, peso: e.peso }] : [];
-      });
-    }
+    const ejemplos = ejemplosPorObjetivo(todos);
     if (ejemplos.tipo.length === 0 && ejemplos.dependencia.length === 0) {
       throw new RadicaError('VALIDACION', 'Todavía no hay radicados ni ejemplos importados para entrenar el clasificador. Las sugerencias siguen saliendo de las frases del catálogo.');
     }
@@ -239,6 +233,18 @@ export class ClasificacionService {
     const importados = this.ctx.clasificacion.importar(buenas, origen, this.ctx.clock());
     return { importados, rechazados };
   }
+}
+
+/** Labelled texts as training examples of each objetivo (a text without that label is left out of it). */
+export function ejemplosPorObjetivo(filas: readonly EjemploEtiquetado[]): Record<Objetivo, Ejemplo[]> {
+  const ejemplos = {} as Record<Objetivo, Ejemplo[]>;
+  for (const o of OBJETIVOS) {
+    ejemplos[o] = filas.flatMap((e) => {
+      const etiqueta = o === 'tipo' ? e.tipo : e.dependencia;
+      return etiqueta ? [{ texto: e.texto, etiqueta, peso: e.peso }] : [];
+    });
+  }
+  return ejemplos;
 }
 
 function modeloCentral(modelos: FilaModelo[]): FilaModelo | null {

@@ -4,8 +4,7 @@
  * own series through the station functions (no table privileges, no superuser).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { iniciarPostgres, type PostgresPrueba } from './postgres';
+import { consultar, iniciarPostgres, type PostgresPrueba } from './postgres';
 import { migrar } from '../../../electron/central/esquema';
 import { registrarCoordinador, registrarEstacion } from '../../../electron/central/registro';
 import { estadoCentral } from '../../../electron/central/estado';
@@ -18,16 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await pgp?.cerrar();
 });
-
-async function consultar<T extends pg.QueryResultRow = any>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
-}
 
 async function error(url: string, sql: string, params: unknown[] = []): Promise<{ code?: string; message: string }> {
   try {

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { entornoCli } from './entornoCli';
+import { consultar } from './postgres';
 
 const entorno = entornoCli('radica-modelo-central-');
 const { radica, estacion } = entorno;
@@ -87,13 +88,6 @@ describe('modelo de la entidad (central modelo entrenar)', () => {
     const r = radica(['central', 'modelo', 'entrenar', '--url', url]);
     expect(r.code).toBe(1);
     expect(r.err).toContain('todavía no tiene radicados');
-    const pg = (await import('pg')).default;
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    try {
-      expect((await c.query('SELECT count(*)::int AS n FROM radica.modelos')).rows[0].n).toBe(0);
-    } finally {
-      await c.end();
-    }
+    expect(await consultar(url, 'SELECT count(*)::int AS n FROM radica.modelos')).toEqual([{ n: 0 }]);
   });
 });

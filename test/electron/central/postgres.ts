@@ -167,3 +167,14 @@ export async function iniciarPostgres(o: OpcionesPostgres = {}): Promise<Postgre
     },
   };
 }
+
+/** One query on its own connection (to look at or tamper with the central store in tests). */
+export async function consultar<T extends pg.QueryResultRow = any>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return (await c.query<T>(sql, params)).rows;
+  } finally {
+    await c.end();
+  }
+}

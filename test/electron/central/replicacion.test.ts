@@ -11,7 +11,7 @@ import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { iniciarPostgres, type PostgresPrueba } from './postgres';
+import { consultar, iniciarPostgres, type PostgresPrueba } from './postgres';
 import { estacionPrueba, type EstacionPrueba } from './estaciones';
 import { migrar } from '../../../electron/central/esquema';
 import { registrarEstacion, ClonRechazado } from '../../../electron/central/registro';
@@ -40,16 +40,6 @@ async function nueva(sede: string, ventanilla: string, o: Parameters<typeof esta
   const e = await estacionPrueba(sede, ventanilla, o);
   abiertas.push(e);
   return e;
-}
-
-async function consultar<T extends pg.QueryResultRow = any>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query<T>(sql, params)).rows;
-  } finally {
-    await c.end();
-  }
 }
 
 let base = 0;
