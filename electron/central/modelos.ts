@@ -10,6 +10,9 @@
  */
 import type { Objetivo } from '../../shared/sugerencias';
 import type { Ejemplo } from '../../shared/classifier';
+import type { Catalogo } from '../../shared/domain/catalog';
+import { formatFechaHora } from '../../shared/domain/bogota';
+import { validarEjemplos, type EtiquetasConocidas, type FilaEjemplo } from '../../shared/sugerencias/importacion';
 import { RadicaError } from '../../shared/ipc/result';
 import { cerrar, conectar, type Cliente } from './conexion';
 import { exigirVersion } from './esquema';
@@ -21,14 +24,23 @@ export interface EjemplosCentrales {
   ejemplos: Record<Objetivo, Ejemplo[]>;
   radicados: number;
   revisados: number;
+  /** A previous system's texts imported centrally (`central modelo importar`). */
+  importados: number;
   /** True when the store has only demo radicados, and those were used. */
   demo: boolean;
 }
 
-/** The newest `limite` non-annulled radicados, real ones only unless there are none. */
+/**
+ * The newest `limite` non-annulled radicados and the newest `limite` imported texts; demo
+ * radicados only when there is nothing else (a demo must not shape the entity's real model).
+ */
 export async function ejemplosCentrales(c: Cliente, limite = MAXIMO_EJEMPLOS, pesoRevisado = PESO_CORRECCION): Promise<EjemplosCentrales> {
+  const importados = await c.query<{ texto: string; tipo: string | null; dependencia: string | null; peso: number }>(
+    'SELECT texto, tipo, dependencia, peso FROM radica.ejemplos_importados ORDER BY id DESC LIMIT $1',
+    [limite],
+  );
   const reales = await c.query<{ hay: boolean }>('SELECT EXISTS (SELECT 1 FROM radica.radicados WHERE NOT demo) AS hay');
-  const demo = !reales.rows[0]!.hay;
+  const demo = !reales.rows[0]!.hay && importados.rows.length === 0;
   const r = await c.query<{ texto: string; tipo: string; dependencia: string; revisado: boolean }>(
     `SELECT r.asunto AS texto, coalesce(v.tipo_correcto, r.tipo) AS tipo, coalesce(v.dependencia_correcta, r.dependencia) AS dependencia,
             v.uid IS NOT NULL AS revisado
@@ -42,9 +54,105 @@ export async function ejemplosCentrales(c: Cliente, limite = MAXIMO_EJEMPLOS, pe
       LIMIT $2`,
     [demo, limite],
   );
-  const ejemplos = ejemplosPorObjetivo(r.rows.map(({ revisado, ...f }) => ({ ...f, peso: revisado ? pesoRevisado : 1 })));
+  const ejemplos = ejemplosPorObjetivo([...r.rows.map(({ revisado, ...f }) => ({ ...f, peso: revisado ? pesoRevisado : 1 })), ...importados.rows]);
   const revisados = r.rows.filter((f) => f.revisado).length;
-  return { ejemplos, radicados: r.rows.length, revisados, demo: demo && r.rows.length > 0 };
+  return { ejemplos, radicados: r.rows.length, revisados, importados: importados.rows.length, demo: demo && r.rows.length > 0 };
+}
+
+/**
+ * What an imported label may be: the entity's newest published catalog (codes or names), or,
+ * before one is published, the codes its radicados already use. Null when there is neither.
+ */
+async function etiquetasCentrales(c: Cliente): Promise<(EtiquetasConocidas & { catalogo: number | null }) | null> {
+  const cat = await c.query<{ version: number; contenido: string }>('SELECT version, contenido FROM radica.catalogo_versiones ORDER BY version DESC LIMIT 1');
+  if (cat.rows[0]) {
+    const k = JSON.parse(cat.rows[0].contenido) as Catalogo;
+    return { tipos: k.tipos, dependencias: k.dependencias, catalogo: cat.rows[0].version };
+  }
+  const usados = await c.query<{ tipos: string[] | null; dependencias: string[] | null }>(
+    'SELECT array_agg(DISTINCT tipo) AS tipos, array_agg(DISTINCT dependencia) AS dependencias FROM radica.radicados',
+  );
+  const { tipos, dependencias } = usados.rows[0]!;
+  if (!tipos?.length) return null;
+  const comoEntradas = (xs: string[]) => xs.map((codigo) => ({ codigo, nombre: codigo }));
+  return { tipos: comoEntradas(tipos), dependencias: comoEntradas(dependencias ?? []), catalogo: null };
+}
+
+export interface ResultadoImportacionCentral {
+  importados: number;
+  /** Rows of the same origen removed first (--reemplazar). */
+  reemplazados: number;
+  rechazados: { fila: number; motivo: string }[];
+  /** The catalog version the labels were checked against; null: the codes of the radicados. */
+  catalogo: number | null;
+}
+
+const LOTE_IMPORTACION = 5000;
+/** The longest imported text kept (the column's CHECK): what training and a suggestion read. */
+const MAX_TEXTO_IMPORTADO = 4000;
+
+/**
+ * `central modelo importar`: a previous system's labelled texts into the central store, checked
+ * with the stations' own rule (validarEjemplos), all rows in one transaction. An origen already
+ * imported is refused unless `reemplazar`, so running the same import twice does not count the
+ * history twice.
+ */
+export async function importarEjemplosCentrales(
+  url: string,
+  filas: readonly FilaEjemplo[],
+  origen: string,
+  opciones: { reemplazar?: boolean } = {},
+  reloj: () => number = Date.now,
+): Promise<ResultadoImportacionCentral> {
+  const c = await conectar(url, { aplicacion: 'radica central modelo importar' });
+  try {
+    await exigirVersion(c);
+    const permiso = await c.query<{ ok: boolean }>("SELECT has_table_privilege('radica.ejemplos_importados', 'INSERT') AS ok");
+    if (!permiso.rows[0]!.ok) throw soloAdministrador('importa ejemplos para el modelo de la entidad');
+    const conocidas = await etiquetasCentrales(c);
+    if (!conocidas) {
+      throw new RadicaError('VALIDACION', 'El servidor central no tiene catálogo publicado ni radicados con los que comparar las etiquetas del CSV: publique primero el catálogo de la entidad (radica central catalogo publicar).');
+    }
+    const { buenas, rechazados } = validarEjemplos(filas, conocidas, MAX_TEXTO_IMPORTADO);
+    if (buenas.length === 0) {
+      const motivos = rechazados.slice(0, 3).map((x) => `línea ${x.fila + 1}: ${x.motivo}`).join('; ');
+      throw new RadicaError('VALIDACION', `Ninguna fila del CSV se puede importar (${motivos}). No se importó nada.`);
+    }
+    await c.query('BEGIN');
+    try {
+      // Two imports of the same file at once: the second waits, then finds the first's rows.
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('radica.ejemplos_importados'), hashtext($1))", [origen]);
+      const previos = await c.query<{ n: number; en: string }>('SELECT count(*)::int AS n, max(importado_en)::text AS en FROM radica.ejemplos_importados WHERE origen = $1', [origen]);
+      const { n, en } = previos.rows[0]!;
+      if (n > 0 && !opciones.reemplazar) {
+        throw new RadicaError(
+          'CONFLICTO',
+          `«${origen}» ya se importó (${n} ejemplos, el ${formatFechaHora(Number(en))}). Use --reemplazar para cambiarlos por los de este archivo, u --origen con otro nombre si es otro archivo. No se importó nada.`,
+        );
+      }
+      if (n > 0) await c.query('DELETE FROM radica.ejemplos_importados WHERE origen = $1', [origen]);
+      const en0 = reloj();
+      for (let i = 0; i < buenas.length; i += LOTE_IMPORTACION) {
+        const lote = buenas.slice(i, i + LOTE_IMPORTACION);
+        await c.query(
+          `INSERT INTO radica.ejemplos_importados (texto, tipo, dependencia, peso, origen, importado_en)
+           SELECT u.texto, u.tipo, u.dependencia, u.peso, $5, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::real[]) AS u(texto, tipo, dependencia, peso)`,
+          [lote.map((f) => f.texto), lote.map((f) => f.tipo), lote.map((f) => f.dependencia), lote.map((f) => f.peso), origen, en0],
+        );
+      }
+      await c.query('COMMIT');
+      return { importados: buenas.length, reemplazados: n, rechazados, catalogo: conocidas.catalogo };
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    await cerrar(c);
+  }
+}
+
+function soloAdministrador(que: string): RadicaError {
+  return new RadicaError('VALIDACION', `Solo el administrador del servidor central (la dirección con la que se ejecutó «radica central migrar») ${que}.`);
 }
 
 export interface ModeloCentralPublicado {
@@ -61,6 +169,7 @@ export interface ResultadoEntrenamientoCentral {
   modelos: ModeloCentralPublicado[];
   radicados: number;
   revisados: number;
+  importados: number;
   demo: boolean;
 }
 
@@ -77,16 +186,17 @@ export async function entrenarYPublicar(url: string, entrenador: Entrenador, rel
     );
     // Checked before a training of several seconds. Coordinators may read (their sedes only) but
     // not publish: a model of part of the entity must not reach every window.
-    if (!permisos.rows[0]!.leer || !permisos.rows[0]!.publicar) {
-      throw new RadicaError('VALIDACION', 'Solo el administrador del servidor central (la dirección con la que se ejecutó «radica central migrar») entrena y publica el modelo de la entidad.');
-    }
+    if (!permisos.rows[0]!.leer || !permisos.rows[0]!.publicar) throw soloAdministrador('entrena y publica el modelo de la entidad');
     const datos = await ejemplosCentrales(c);
-    if (datos.radicados === 0) {
-      throw new RadicaError('VALIDACION', 'El servidor central todavía no tiene radicados para entrenar: las estaciones deben sincronizar primero (radica sync).');
+    if (datos.radicados === 0 && datos.importados === 0) {
+      throw new RadicaError(
+        'VALIDACION',
+        'El servidor central todavía no tiene radicados ni ejemplos importados para entrenar: las estaciones deben sincronizar primero (radica sync), o importe el histórico de otro sistema (radica central modelo importar).',
+      );
     }
     const en = reloj();
     const entrenados = await entrenador({ ejemplos: datos.ejemplos, creado: new Date(en).toISOString() });
-    const fuentes = { radicados: datos.radicados, revisados: datos.revisados, demo: datos.demo };
+    const fuentes = { radicados: datos.radicados, revisados: datos.revisados, importados: datos.importados, demo: datos.demo };
     const modelos: ModeloCentralPublicado[] = [];
     await c.query('BEGIN');
     try {

@@ -7,7 +7,9 @@
  *   radica central estado --url URL [--json]
  *   radica central catalogo publicar --url URL --archivo catalogo.json [--json]
  *   radica central coordinacion [--data-dir D] [--url URL | --quitar] [--json]
- *   radica central modelo entrenar --url URL [--json]   → {modelos: [{objetivo, version, …}], radicados, revisados, demo}
+ *   radica central modelo importar --url URL --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
+ *          [--origen NOMBRE] [--reemplazar] [--json]   → {importados, reemplazados, rechazados: [{fila, motivo}], catalogo}
+ *   radica central modelo entrenar --url URL [--json]   → {modelos: [{objetivo, version, …}], radicados, revisados, importados, demo}
  *   radica sync [--data-dir D] [--url URL] [--json] [--continuo] [--lote N] [--intervalo MS]
  *
  * URL may also come from RADICA_CENTRAL_URL (a password on the command line is visible to other
@@ -28,7 +30,8 @@ import { estadoCentral, type EstadoEstacion } from '../central/estado';
 import { publicarCatalogo } from '../central/publicar';
 import { Replicador, type ResultadoPasada } from '../central/replicador';
 import { urlSinClave } from '../central/conexion';
-import { entrenarYPublicar, type ResultadoEntrenamientoCentral } from '../central/modelos';
+import { entrenarYPublicar, importarEjemplosCentrales, type ResultadoEntrenamientoCentral, type ResultadoImportacionCentral } from '../central/modelos';
+import { ErrorDeColumnas, leerCsvEjemplos, OPCIONES_CSV_CLI } from './csvEjemplos';
 import { entrenadorPorDefecto } from '../services/entrenador';
 import { CLAVE_COORDINACION, guardarCoordinacion } from '../central/coordinacion';
 
@@ -45,6 +48,11 @@ export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actuali
   central modelo entrenar --url URL  entrena el clasificador de la entidad con los radicados de todas las
           estaciones y las correcciones de los coordinadores, y lo publica: cada estación lo recibe al
           sincronizar y lo usa en lugar del suyo. Con la dirección del administrador; p. ej. cada lunes.
+  central modelo importar --url URL --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
+          [--origen NOMBRE] [--reemplazar]
+          guarda en el servidor central el histórico etiquetado de otro sistema (Orfeo, Mercurio…): el
+          próximo «central modelo entrenar» aprende de él. Las etiquetas (código o nombre) se comparan
+          con el catálogo publicado. --reemplazar cambia lo importado antes con el mismo origen.
   sync [--url URL] [--continuo] [--lote 1000] [--intervalo 1000]
           envía la bandeja de salida al servidor central y trae lo que es de la estación:
           {enviados, recibidos, pendientes, retrasoMs}. Con la URL de un administrador registra la
@@ -65,6 +73,8 @@ const opciones = {
   usuario: { type: 'string' },
   sedes: { type: 'string' },
   quitar: { type: 'boolean', default: false },
+  ...OPCIONES_CSV_CLI,
+  reemplazar: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -119,10 +129,21 @@ function textoEstado(es: EstadoEstacion[]): string {
 
 function textoModelos(r: ResultadoEntrenamientoCentral): string {
   const pct = (x: number | null) => (x === null ? 'sin medir (pocos ejemplos)' : `${(x * 100).toFixed(1).replace('.', ',')} %`);
+  const importados = r.importados ? ` y ${r.importados} ejemplos importados de otro sistema,` : '';
   return [
-    `Modelo de la entidad entrenado con ${r.radicados} radicados${r.demo ? ' de demostración' : ''} (${r.revisados} revisados por coordinadores) y publicado:`,
+    `Modelo de la entidad entrenado con ${r.radicados} radicados${r.demo ? ' de demostración' : ''} (${r.revisados} revisados por coordinadores)${importados} y publicado:`,
     ...r.modelos.map((m) => `  ${m.objetivo.padEnd(12)} versión ${m.version}: exactitud ${pct(m.accuracy)}, macro-F1 ${pct(m.macroF1)}, ${m.entrenamientoMs} ms`),
     'Las estaciones lo reciben en su próxima sincronización.',
+  ].join('\n');
+}
+
+function textoImportacion(r: ResultadoImportacionCentral, filas: number, origen: string): string {
+  return [
+    `Se importaron al servidor central ${r.importados} ejemplos de ${filas} filas de «${origen}»${r.reemplazados ? ` (reemplazan a los ${r.reemplazados} importados antes con ese origen)` : ''}.`,
+    `Etiquetas comparadas con ${r.catalogo === null ? 'los códigos que ya usan los radicados (no hay catálogo publicado)' : `el catálogo versión ${r.catalogo}`}.`,
+    ...r.rechazados.slice(0, 20).map((x) => `  línea ${x.fila + 1} del CSV: ${x.motivo}`),
+    ...(r.rechazados.length > 20 ? [`  … y ${r.rechazados.length - 20} filas rechazadas más.`] : []),
+    'Use «radica central modelo entrenar» para que el modelo de la entidad aprenda de ellos.',
   ].join('\n');
 }
 
@@ -281,6 +302,20 @@ export async function comandoCentral(argv: string[]): Promise<number> {
       salida(r, r.nueva ? `Catálogo versión ${r.version} publicado en ${urlSinClave(url)}.` : `La versión ${r.version} del catálogo ya estaba publicada.`);
     } else if (sub === 'coordinacion') {
       await coordinacion(v, salida);
+    } else if (sub === 'modelo' && sub2 === 'importar') {
+      const url = urlDe(v, true);
+      if (!v.csv || !v.texto) throw new Uso('Faltan --csv ARCHIVO y --texto COLUMNA.');
+      if (!v.tipo && !v.dependencia) throw new Uso('Indique la columna del tipo (--tipo COL), la de la dependencia (--dependencia COL) o ambas.');
+      const archivo = path.resolve(v.csv);
+      let filas;
+      try {
+        filas = leerCsvEjemplos(archivo, { texto: v.texto, tipo: v.tipo, dependencia: v.dependencia, peso: v.peso });
+      } catch (err) {
+        throw err instanceof ErrorDeColumnas ? new Uso(err.message) : err;
+      }
+      const origen = v.origen ?? path.basename(archivo);
+      const r = await importarEjemplosCentrales(url, filas, origen, { reemplazar: v.reemplazar });
+      salida(r, textoImportacion(r, filas.length, origen));
     } else if (sub === 'modelo' && sub2 === 'entrenar') {
       const url = urlDe(v, true);
       const r = await entrenarYPublicar(url, entrenadorPorDefecto());

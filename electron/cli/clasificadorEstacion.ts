@@ -9,11 +9,9 @@
  *
  * The file-model commands (entrenar, evaluar, sugerir --modelo, validar) live in clasificador.ts.
  */
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse } from 'csv-parse/sync';
 import { openStation } from '../station';
 import { entrenadorEnLinea } from '../services/entrenador';
 import { defaultDataDir } from '../paths';
@@ -21,7 +19,7 @@ import { RadicaError, type Resultado } from '../../shared/ipc/result';
 import type { Canal, SalidaDe } from '../../shared/ipc/contract';
 import { porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
 import { formatFechaHora, isoBogota } from '../../shared/domain/bogota';
-import { filasDeEjemplos, OPCIONES_CSV_EJEMPLOS } from '../../shared/sugerencias/importacion';
+import { ErrorDeColumnas, leerCsvEjemplos, OPCIONES_CSV_CLI } from './csvEjemplos';
 
 const SUBCOMANDOS = ['sugerir', 'reentrenar', 'importar', 'estado'] as const;
 
@@ -51,12 +49,7 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
       options: {
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
-        csv: { type: 'string' },
-        texto: { type: 'string' },
-        tipo: { type: 'string' },
-        dependencia: { type: 'string' },
-        peso: { type: 'string' },
-        origen: { type: 'string' },
+        ...OPCIONES_CSV_CLI,
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -116,17 +109,11 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
         const archivo = path.resolve(requerida(values.csv, 'csv'));
         const colTexto = requerida(values.texto, 'texto');
         if (!values.tipo && !values.dependencia) throw new Uso('Indique la columna del tipo (--tipo COL), la de la dependencia (--dependencia COL) o ambas.');
-        let registros: Record<string, string>[];
-        try {
-          registros = parse(readFileSync(archivo), OPCIONES_CSV_EJEMPLOS) as Record<string, string>[];
-        } catch (err) {
-          throw new RadicaError('VALIDACION', `No se pudo leer el CSV ${archivo}: ${(err as Error).message}`);
-        }
         let filas;
         try {
-          filas = filasDeEjemplos(registros, { texto: colTexto, tipo: values.tipo, dependencia: values.dependencia, peso: values.peso });
+          filas = leerCsvEjemplos(archivo, { texto: colTexto, tipo: values.tipo, dependencia: values.dependencia, peso: values.peso });
         } catch (err) {
-          throw new Uso((err as Error).message);
+          throw err instanceof ErrorDeColumnas ? new Uso(err.message) : err;
         }
         const r = await call('clasificador:importar', { filas, origen: values.origen ?? path.basename(archivo) });
         json = r;

@@ -19,6 +19,7 @@ import {
 } from '../../shared/sugerencias';
 import { RadicaError } from '../../shared/ipc/result';
 import { formatFechaHora } from '../../shared/domain/bogota';
+import { validarEjemplos } from '../../shared/sugerencias/importacion';
 import { cargarModelo, predecirCodigos, type Modelo } from './motorClasificador';
 import type { Entrenador } from './entrenador';
 
@@ -207,29 +208,11 @@ export class ClasificacionService {
   }
 
   /**
-   * Labelled texts of a previous system. Labels are catalog codes or names (accents and case
-   * ignored); a row whose labels are all unknown is rejected, with its number, and nothing else is.
+   * Labelled texts of a previous system, checked against the station's catalog (validarEjemplos,
+   * the same rule as the central store's import): bad rows are reported by number, the rest kept.
    */
   importar(filas: FilaImportar[], origen: string): ResultadoImportacion {
-    const { catalogo } = this.ctx.catalogoVigente();
-    const tipos = buscador(catalogo.tipos);
-    const deps = buscador(catalogo.dependencias);
-    const buenas: EjemploEtiquetado[] = [];
-    const rechazados: ResultadoImportacion['rechazados'] = [];
-    filas.forEach((f, i) => {
-      const texto = (f.texto ?? '').trim();
-      const tipo = f.tipo?.trim() ? tipos(f.tipo) : null;
-      const dependencia = f.dependencia?.trim() ? deps(f.dependencia) : null;
-      const peso = f.peso ?? 1;
-      let motivo: string | null = null;
-      if (!texto) motivo = 'sin texto';
-      else if (f.tipo?.trim() && !tipo) motivo = `tipo "${f.tipo}" no está en el catálogo`;
-      else if (f.dependencia?.trim() && !dependencia) motivo = `dependencia "${f.dependencia}" no está en el catálogo`;
-      else if (!tipo && !dependencia) motivo = 'sin tipo ni dependencia';
-      else if (!(Number.isFinite(peso) && peso > 0 && peso <= 100)) motivo = `peso no válido (${f.peso})`;
-      if (motivo) rechazados.push({ fila: i + 1, motivo });
-      else buenas.push({ texto: texto.slice(0, MAX_TEXTO), tipo, dependencia, peso });
-    });
+    const { buenas, rechazados } = validarEjemplos(filas, this.ctx.catalogoVigente().catalogo, MAX_TEXTO);
     const importados = this.ctx.clasificacion.importar(buenas, origen, this.ctx.clock());
     return { importados, rechazados };
   }
@@ -259,12 +242,6 @@ function hastaRadicado(modelos: FilaModelo[]): number {
   return hastaMetrica(modelos, 'hastaRadicado');
 }
 
-
-function buscador(entradas: { codigo: string; nombre: string }[]): (v: string) => string | null {
-  const porCodigo = new Map(entradas.map((e) => [e.codigo.toUpperCase(), e.codigo]));
-  const porNombre = new Map(entradas.map((e) => [normalizarFrase(e.nombre), e.codigo]));
-  return (v) => porCodigo.get(v.trim().toUpperCase()) ?? porNombre.get(normalizarFrase(v)) ?? null;
-}
 
 function redondear(p: number): number {
   return Math.round(p * 1000) / 1000;

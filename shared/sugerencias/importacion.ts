@@ -3,6 +3,7 @@
  * CLI (csv-parse's Node build) and the Clasificador screen (its browser build), so a file imports
  * the same wherever IT does it.
  */
+import { normalizarFrase } from './index';
 
 /** csv-parse options: header row, UTF-8 with or without BOM, ragged rows tolerated, cells trimmed. */
 export const OPCIONES_CSV_EJEMPLOS = { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true } as const;
@@ -34,4 +35,57 @@ export function filasDeEjemplos(registros: readonly Record<string, string>[], c:
     dependencia: c.dependencia ? (r[c.dependencia] ?? null) : null,
     peso: c.peso && r[c.peso] ? Number(r[c.peso]) : null,
   }));
+}
+
+/** A row that passed validation: labels as catalog codes, text cut to what training reads. */
+export interface EjemploValidado {
+  texto: string;
+  tipo: string | null;
+  dependencia: string | null;
+  peso: number;
+}
+
+export interface ValidacionEjemplos {
+  buenas: EjemploValidado[];
+  /** `fila`: 1-based position among the data rows (the CSV line is fila + 1, after the header). */
+  rechazados: { fila: number; motivo: string }[];
+}
+
+/** What labels may be: catalog entries, matched by code (any case) or by name (accents and case ignored). */
+export interface EtiquetasConocidas {
+  tipos: readonly { codigo: string; nombre: string }[];
+  dependencias: readonly { codigo: string; nombre: string }[];
+}
+
+/**
+ * The one rule for a previous system's rows, at a station and on the central store: a row is
+ * rejected, with its number and why, when it has no text, an unknown label, no label at all or an
+ * odd weight; every other row is kept.
+ */
+export function validarEjemplos(filas: readonly Partial<FilaEjemplo>[], conocidas: EtiquetasConocidas, maxTexto: number): ValidacionEjemplos {
+  const tipos = buscador(conocidas.tipos);
+  const deps = buscador(conocidas.dependencias);
+  const buenas: EjemploValidado[] = [];
+  const rechazados: ValidacionEjemplos['rechazados'] = [];
+  filas.forEach((f, i) => {
+    const texto = (f.texto ?? '').trim();
+    const tipo = f.tipo?.trim() ? tipos(f.tipo) : null;
+    const dependencia = f.dependencia?.trim() ? deps(f.dependencia) : null;
+    const peso = f.peso ?? 1;
+    let motivo: string | null = null;
+    if (!texto) motivo = 'sin texto';
+    else if (f.tipo?.trim() && !tipo) motivo = `tipo "${f.tipo}" no está en el catálogo`;
+    else if (f.dependencia?.trim() && !dependencia) motivo = `dependencia "${f.dependencia}" no está en el catálogo`;
+    else if (!tipo && !dependencia) motivo = 'sin tipo ni dependencia';
+    else if (!(Number.isFinite(peso) && peso > 0 && peso <= 100)) motivo = `peso no válido (${f.peso})`;
+    if (motivo) rechazados.push({ fila: i + 1, motivo });
+    else buenas.push({ texto: texto.slice(0, maxTexto), tipo, dependencia, peso });
+  });
+  return { buenas, rechazados };
+}
+
+function buscador(entradas: readonly { codigo: string; nombre: string }[]): (v: string) => string | null {
+  const porCodigo = new Map(entradas.map((e) => [e.codigo.toUpperCase(), e.codigo]));
+  const porNombre = new Map(entradas.map((e) => [normalizarFrase(e.nombre), e.codigo]));
+  return (v) => porCodigo.get(v.trim().toUpperCase()) ?? porNombre.get(normalizarFrase(v)) ?? null;
 }

@@ -215,8 +215,8 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
           <h2>Reentrenar</h2>
           {central ? (
             <p>
-              Esta estación usa el modelo de la entidad, entrenado en el servidor central con los radicados de todas las ventanillas y las
-              correcciones de los coordinadores. Se actualiza cuando TI ejecuta <code>radica central modelo entrenar</code>; la estación lo
+              Esta estación usa el modelo de la entidad, entrenado en el servidor central con los radicados de todas las ventanillas, las
+              correcciones de los coordinadores y el histórico importado allí. Se actualiza cuando TI ejecuta <code>radica central modelo entrenar</code>; la estación lo
               recibe al sincronizar.
             </p>
           ) : (
@@ -239,9 +239,11 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
             <>
               <h2>Importar ejemplos de un sistema anterior</h2>
               <p>
-                Esta estación usa el modelo de la entidad, que el servidor central entrena con los radicados de las estaciones y las correcciones
-                de los coordinadores. Los ejemplos de un sistema anterior no entran en él: importados aquí solo servirían al modelo propio de
-                esta ventanilla, que no está en uso.
+                Esta estación usa el modelo de la entidad, que el servidor central entrena con los radicados de las estaciones, las correcciones
+                de los coordinadores y el histórico importado en el servidor. Un CSV de un sistema anterior se importa allí, una vez para todas
+                las ventanillas: <code>radica central modelo importar --csv ARCHIVO --texto COL --tipo COL --dependencia COL</code> con la
+                dirección del administrador, y después <code>radica central modelo entrenar</code>. Importado aquí solo serviría al modelo
+                propio de esta ventanilla, que no está en uso.
               </p>
             </>
           ) : null}

@@ -31,7 +31,7 @@ describe('esquema central', () => {
   it('migrar crea el esquema una vez y lo registra en schema_version; repetirlo no cambia nada', async () => {
     const url = await pgp.nuevaBase('esquema_uno');
     const r1 = await migrar(url);
-    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial', '002_sedes_coordinador', '003_estado_estaciones'] });
+    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial', '002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados'] });
     const r2 = await migrar(url);
     expect(r2.aplicadas).toEqual([]);
     const versiones = await consultar(url, 'SELECT version, nombre FROM radica.schema_version ORDER BY version');
@@ -39,6 +39,7 @@ describe('esquema central', () => {
       { version: 1, nombre: '001_inicial' },
       { version: 2, nombre: '002_sedes_coordinador' },
       { version: 3, nombre: '003_estado_estaciones' },
+      { version: 4, nombre: '004_ejemplos_importados' },
     ]);
     // Owned by the NOLOGIN owner role, not by the administrator who migrated.
     const duenos = await consultar(url, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'radica'`);
@@ -50,7 +51,7 @@ describe('esquema central', () => {
   it('dos administradores migrando a la vez: uno aplica, el otro espera y no aplica nada', async () => {
     const url = await pgp.nuevaBase('esquema_dos');
     const [a, b] = await Promise.all([migrar(url), migrar(url)]);
-    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador', '003_estado_estaciones']);
+    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados']);
   });
 
   it('subir un esquema v1 con coordinadores: los de antes siguen viendo todas las sedes; uno nuevo con sedes, solo las suyas', async () => {
@@ -58,7 +59,7 @@ describe('esquema central', () => {
     expect(await migrar(url, 1)).toMatchObject({ version: 1, aplicadas: ['001_inicial'] });
     // How v1 registered a coordinator: a LOGIN role in the coordinators' group, nothing else.
     await consultar(url, `CREATE ROLE esquema_v1_carla LOGIN PASSWORD 'clave-de-prueba-1' IN ROLE esquema_v1_coordinadores`);
-    expect(await migrar(url)).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['002_sedes_coordinador', '003_estado_estaciones'] });
+    expect(await migrar(url)).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados'] });
     expect(await consultar(url, 'SELECT rol, sedes FROM radica.coordinadores ORDER BY rol')).toEqual([{ rol: 'esquema_v1_carla', sedes: null }]);
     const nueva = await registrarCoordinador(url, 'luisa', ['01']);
     const carla = new URL(url);
@@ -120,6 +121,8 @@ describe('registrar estaciones: mínimo privilegio', () => {
     expect((await error(estacion.url, `INSERT INTO radica.catalogo_versiones VALUES (9, '{}', 0, 'x')`)).code).toBe('42501');
     expect((await error(estacion.url, `SELECT radica.marcar_central('{}'::jsonb)`)).code).toBe('42501');
     expect((await error(estacion.url, 'CREATE TABLE radica.mia (x int)')).code).toBe('42501');
+    // A previous system's texts (schema v4) may name citizens of any sede: administrators only.
+    expect((await error(estacion.url, 'SELECT * FROM radica.ejemplos_importados')).code).toBe('42501');
     expect(await consultar(estacion.url, 'SELECT radica.version_esquema() AS v')).toEqual([{ v: VERSION_CENTRAL }]);
   });
 

@@ -158,6 +158,7 @@ describe('revisión consolidada en el servidor central', () => {
     try {
       await expect(c.query(`UPDATE radica.radicados SET asunto = 'x'`)).rejects.toMatchObject({ code: '42501' });
       await expect(c.query('SELECT * FROM radica.remitentes')).rejects.toMatchObject({ code: '42501' });
+      await expect(c.query('SELECT * FROM radica.ejemplos_importados')).rejects.toMatchObject({ code: '42501' });
       await expect(c.query(`SELECT radica.recibir_lote('{}'::jsonb)`)).rejects.toMatchObject({ code: '42501' });
     } finally {
       await c.end();

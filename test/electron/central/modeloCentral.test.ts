@@ -4,6 +4,9 @@
  * ventanilla 04 — which never saw those radicados nor the marks — suggests the corrected dependencia.
  */
 import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { entornoCli } from './entornoCli';
 import { consultar } from './postgres';
 
@@ -18,6 +21,9 @@ function radicar(d: string[], asunto: string, tipo: string, dependencia: string)
 
 const BARRIOS = ['El Carmen', 'La Ferrería', 'Pueblo Viejo', 'San Isidro', 'Bellavista', 'Santa Ana'];
 const PRUEBA = 'Permiso de operación de bicitaxi en el barrio La Inmaculada';
+const VEREDAS = ['El Rosal', 'La Palma', 'San José', 'Buenavista', 'El Retiro', 'La Esperanza'];
+const PRUEBA_COLISEO = 'Préstamo del coliseo para el torneo de microfútbol de la vereda Alto Bonito';
+const CATALOGO = fileURLToPath(new URL('../../../resources/catalogo.json', import.meta.url));
 
 describe('modelo de la entidad (central modelo entrenar)', () => {
   it('una corrección del coordinador en la ventanilla 03 cambia las sugerencias de la ventanilla 04', () => {
@@ -89,5 +95,93 @@ describe('modelo de la entidad (central modelo entrenar)', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('todavía no tiene radicados');
     expect(await consultar(url, 'SELECT count(*)::int AS n FROM radica.modelos')).toEqual([{ n: 0 }]);
+  });
+
+  it('el histórico de otro sistema importado en el servidor central llega a las sugerencias de todas las ventanillas', async () => {
+    const url = await entorno.pg().nuevaBase('historico');
+    expect(radica(['central', 'migrar', '--url', url]).code).toBe(0);
+    // An export of the previous system: its own column names, labels by code or by name (any case,
+    // no accents), a quoted field over two lines, a BOM, and two rows that cannot be used.
+    const csv = path.join(entorno.dir(), 'orfeo-2025.csv');
+    const filas = [
+      'Asunto,Clase,Oficina',
+      ...VEREDAS.map((v) => `Préstamo del coliseo para el torneo de microfútbol de la vereda ${v},peticion general (interes general o particular),Secretaría de Desarrollo Social`),
+      ...VEREDAS.map((v) => `"Fumigación contra zancudos en la vereda ${v},\nurgente",SUG,700`),
+      'Préstamo de la tarima para las fiestas patronales,PET-GEN,Oficina de Deportes',
+      ',PET-GEN,1000',
+    ];
+    writeFileSync(csv, '\ufeff' + filas.join('\n') + '\n');
+    const importar = (...mas: string[]) => radica(['central', 'modelo', 'importar', '--url', url, '--csv', csv, '--texto', 'Asunto', '--tipo', 'Clase', '--dependencia', 'Oficina', '--json', ...mas]);
+
+    // Nothing to check the labels against yet: said, and nothing written.
+    const sinCatalogo = importar();
+    expect(sinCatalogo.code).toBe(1);
+    expect(sinCatalogo.err).toContain('publique primero el catálogo de la entidad');
+    expect(radica(['central', 'catalogo', 'publicar', '--url', url, '--archivo', CATALOGO]).code).toBe(0);
+
+    // Only the administrator: a station's account has no privilege on the texts of every sede.
+    const reg = radica(['central', 'estacion', 'registrar', '--url', url, '--sede', '01', '--ventanilla', '07', '--json']);
+    expect(reg.code, reg.err).toBe(0);
+    const deEstacion = radica(['central', 'modelo', 'importar', '--url', (reg.json() as { url: string }).url, '--csv', csv, '--texto', 'Asunto', '--tipo', 'Clase']);
+    expect(deEstacion.code).toBe(1);
+    expect(deEstacion.err).toContain('Solo el administrador');
+    expect(importar('--texto', 'Resumen').code).toBe(2);
+
+    const r = importar();
+    expect(r.code, r.err).toBe(0);
+    expect(r.json()).toEqual({
+      importados: 12,
+      reemplazados: 0,
+      catalogo: 1,
+      rechazados: [
+        { fila: 13, motivo: 'dependencia "Oficina de Deportes" no está en el catálogo' },
+        { fila: 14, motivo: 'sin texto' },
+      ],
+    });
+    const guardados = await consultar(url, 'SELECT tipo, dependencia, count(*)::int AS n, min(origen) AS origen FROM radica.ejemplos_importados GROUP BY 1, 2 ORDER BY 1');
+    expect(guardados).toEqual([
+      { tipo: 'PET-GEN', dependencia: '1000', n: 6, origen: 'orfeo-2025.csv' },
+      { tipo: 'SUG', dependencia: '700', n: 6, origen: 'orfeo-2025.csv' },
+    ]);
+    expect(await consultar(url, `SELECT texto FROM radica.ejemplos_importados WHERE tipo = 'SUG' LIMIT 1`)).toEqual([{ texto: expect.stringMatching(/^Fumigación contra zancudos en la vereda [^,]+,\nurgente$/) }]);
+
+    // The same file twice would count the history twice: refused, unless it replaces the first.
+    const otraVez = importar();
+    expect(otraVez.code).toBe(1);
+    expect(otraVez.err).toMatch(/«orfeo-2025\.csv» ya se importó \(12 ejemplos, el \d\d\/\d\d\/\d{4}/);
+    const texto = radica(['central', 'modelo', 'importar', '--url', url, '--csv', csv, '--texto', 'Asunto', '--tipo', 'Clase', '--dependencia', 'Oficina', '--reemplazar']);
+    expect(texto.code, texto.err).toBe(0);
+    expect(texto.out).toContain('Se importaron al servidor central 12 ejemplos de 14 filas de «orfeo-2025.csv» (reemplazan a los 12 importados antes con ese origen).');
+    expect(texto.out).toContain('Etiquetas comparadas con el catálogo versión 1.');
+    expect(texto.out).toContain('línea 15 del CSV: sin texto');
+    expect(await consultar(url, 'SELECT count(*)::int AS n FROM radica.ejemplos_importados')).toEqual([{ n: 12 }]);
+
+    // No station has radicated anything: the entity's first model is the previous system's history.
+    const v5 = estacion('v05', '05');
+    const antes = radica(['clasificador', 'sugerir', ...v5, PRUEBA_COLISEO, '--json']).json() as { dependencias: { codigo: string }[] };
+    expect(antes.dependencias.map((x) => x.codigo)).not.toContain('1000');
+    const e = radica(['central', 'modelo', 'entrenar', '--url', url, '--json']);
+    expect(e.code, e.err).toBe(0);
+    expect(e.json()).toMatchObject({ radicados: 0, importados: 12, revisados: 0, demo: false });
+    expect((e.json() as { modelos: { ejemplos: number }[] }).modelos.map((m) => m.ejemplos)).toEqual([12, 12]);
+    expect(radica(['sync', ...v5, '--url', url, '--json']).code).toBe(0);
+    const despues = radica(['clasificador', 'sugerir', ...v5, PRUEBA_COLISEO, '--json']).json() as { dependencias: { codigo: string }[]; sugerencias: { codigo: string }[] };
+    expect(despues.dependencias[0]!.codigo).toBe('1000');
+    expect(despues.sugerencias[0]!.codigo).toBe('PET-GEN');
+  });
+
+  it('sin catálogo publicado, las etiquetas importadas se comparan con los códigos que ya usan los radicados', async () => {
+    const url = await entorno.pg().nuevaBase('sin_catalogo');
+    expect(radica(['central', 'migrar', '--url', url]).code).toBe(0);
+    const v6 = estacion('v06', '06');
+    radicar(v6, 'Daño del alumbrado público en la vereda El Rosal', 'PET-GEN', '800');
+    expect(radica(['sync', ...v6, '--url', url, '--json']).json()).toMatchObject({ pendientes: 0 });
+    const csv = path.join(entorno.dir(), 'mercurio.csv');
+    writeFileSync(csv, 'texto,tipo,dependencia\nPoste caído en la vía,pet-gen,800\nRuido de un bar,QUE,500\n');
+    const r = radica(['central', 'modelo', 'importar', '--url', url, '--csv', csv, '--texto', 'texto', '--tipo', 'tipo', '--dependencia', 'dependencia']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Etiquetas comparadas con los códigos que ya usan los radicados (no hay catálogo publicado).');
+    expect(r.out).toContain('línea 3 del CSV: tipo "QUE" no está en el catálogo');
+    expect(await consultar(url, 'SELECT texto, tipo, dependencia FROM radica.ejemplos_importados')).toEqual([{ texto: 'Poste caído en la vía', tipo: 'PET-GEN', dependencia: '800' }]);
   });
 });

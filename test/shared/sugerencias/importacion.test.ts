@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { filasDeEjemplos, validarEjemplos } from '../../../shared/sugerencias/importacion';
+
+const CONOCIDAS = {
+  tipos: [
+    { codigo: 'PET-GEN', nombre: 'Petición general' },
+    { codigo: 'QUE', nombre: 'Queja' },
+  ],
+  dependencias: [{ codigo: '900', nombre: 'Secretaría de Movilidad – Tránsito y Transporte' }],
+};
+
+describe('validarEjemplos: la misma regla en la estación y en el servidor central', () => {
+  it('acepta códigos en cualquier caja y nombres sin tildes; rechaza cada fila mala con su número y el motivo', () => {
+    const r = validarEjemplos(
+      [
+        { texto: '  Semáforo dañado  ', tipo: 'pet-gen', dependencia: 'secretaria de movilidad – transito y transporte' },
+        { texto: 'Mal trato en la ventanilla', tipo: 'Queja', dependencia: null },
+        { texto: '', tipo: 'QUE' },
+        { texto: 'Algo', tipo: 'REC' },
+        { texto: 'Algo', dependencia: '999' },
+        { texto: 'Algo', tipo: ' ', dependencia: '' },
+        { texto: 'Algo', tipo: 'QUE', peso: 0 },
+        { texto: 'x'.repeat(50), dependencia: '900', peso: 3 },
+      ],
+      CONOCIDAS,
+      30,
+    );
+    expect(r.buenas).toEqual([
+      { texto: 'Semáforo dañado', tipo: 'PET-GEN', dependencia: '900', peso: 1 },
+      { texto: 'Mal trato en la ventanilla', tipo: 'QUE', dependencia: null, peso: 1 },
+      { texto: 'x'.repeat(30), tipo: null, dependencia: '900', peso: 3 },
+    ]);
+    expect(r.rechazados).toEqual([
+      { fila: 3, motivo: 'sin texto' },
+      { fila: 4, motivo: 'tipo "REC" no está en el catálogo' },
+      { fila: 5, motivo: 'dependencia "999" no está en el catálogo' },
+      { fila: 6, motivo: 'sin tipo ni dependencia' },
+      { fila: 7, motivo: 'peso no válido (0)' },
+    ]);
+  });
+
+  it('filasDeEjemplos nombra la columna que falta y las que hay', () => {
+    expect(() => filasDeEjemplos([{ Asunto: 'a', Clase: 'QUE' }], { texto: 'Texto', tipo: 'Clase' })).toThrow('El CSV no tiene la columna "Texto". Columnas: Asunto, Clase.');
+    expect(() => filasDeEjemplos([{ Asunto: 'a' }], { texto: 'Asunto' })).toThrow(/columna del tipo, la de la dependencia o ambas/);
+  });
+});
