@@ -151,6 +151,39 @@ export async function importarEjemplosCentrales(
   }
 }
 
+export interface ImportacionCentral {
+  origen: string;
+  ejemplos: number;
+  /** Epoch ms of the (last) import of that origen, and the PostgreSQL user who made it. */
+  importadoEn: number;
+  importadoPor: string;
+}
+
+/**
+ * `central modelo importados`: what history the entity's model learns from, by origen; with
+ * `quitar`, that origen's rows are deleted first (a wrong file), in one statement. Administrators only.
+ */
+export async function importacionesCentrales(url: string, quitar?: string): Promise<{ importaciones: ImportacionCentral[]; quitados: number }> {
+  const c = await conectar(url, { aplicacion: 'radica central modelo importados' });
+  try {
+    await exigirVersion(c);
+    const permiso = await c.query<{ ok: boolean }>("SELECT has_table_privilege('radica.ejemplos_importados', 'SELECT, DELETE') AS ok");
+    if (!permiso.rows[0]!.ok) throw soloAdministrador('ve y quita el histórico importado');
+    let quitados = 0;
+    if (quitar !== undefined) {
+      quitados = (await c.query('DELETE FROM radica.ejemplos_importados WHERE origen = $1', [quitar])).rowCount ?? 0;
+      if (quitados === 0) throw new RadicaError('NO_ENCONTRADO', `No hay nada importado con el origen «${quitar}». Vea los orígenes con «radica central modelo importados».`);
+    }
+    const r = await c.query<{ origen: string; ejemplos: number; en: string; por: string }>(
+      `SELECT origen, count(*)::int AS ejemplos, max(importado_en)::text AS en, (array_agg(importado_por ORDER BY id DESC))[1] AS por
+         FROM radica.ejemplos_importados GROUP BY origen ORDER BY max(importado_en) DESC, origen`,
+    );
+    return { importaciones: r.rows.map((f) => ({ origen: f.origen, ejemplos: f.ejemplos, importadoEn: Number(f.en), importadoPor: f.por })), quitados };
+  } finally {
+    await cerrar(c);
+  }
+}
+
 function soloAdministrador(que: string): RadicaError {
   return new RadicaError('VALIDACION', `Solo el administrador del servidor central (la dirección con la que se ejecutó «radica central migrar») ${que}.`);
 }

@@ -9,6 +9,7 @@
  *   radica central coordinacion [--data-dir D] [--url URL | --quitar] [--json]
  *   radica central modelo importar --url URL --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
  *          [--origen NOMBRE] [--reemplazar] [--json]   → {importados, reemplazados, rechazados: [{fila, motivo}], catalogo}
+ *   radica central modelo importados --url URL [--quitar-origen NOMBRE] [--json]   → {importaciones: [{origen, ejemplos, importadoEn, importadoPor}], quitados}
  *   radica central modelo entrenar --url URL [--json]   → {modelos: [{objetivo, version, …}], radicados, revisados, importados, demo}
  *   radica sync [--data-dir D] [--url URL] [--json] [--continuo] [--lote N] [--intervalo MS]
  *
@@ -30,7 +31,14 @@ import { estadoCentral, type EstadoEstacion } from '../central/estado';
 import { publicarCatalogo } from '../central/publicar';
 import { Replicador, type ResultadoPasada } from '../central/replicador';
 import { urlSinClave } from '../central/conexion';
-import { entrenarYPublicar, importarEjemplosCentrales, type ResultadoEntrenamientoCentral, type ResultadoImportacionCentral } from '../central/modelos';
+import {
+  entrenarYPublicar,
+  importacionesCentrales,
+  importarEjemplosCentrales,
+  type ImportacionCentral,
+  type ResultadoEntrenamientoCentral,
+  type ResultadoImportacionCentral,
+} from '../central/modelos';
 import { ErrorDeColumnas, leerCsvEjemplos, OPCIONES_CSV_CLI } from './csvEjemplos';
 import { entrenadorPorDefecto } from '../services/entrenador';
 import { CLAVE_COORDINACION, guardarCoordinacion } from '../central/coordinacion';
@@ -53,6 +61,8 @@ export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actuali
           guarda en el servidor central el histórico etiquetado de otro sistema (Orfeo, Mercurio…): el
           próximo «central modelo entrenar» aprende de él. Las etiquetas (código o nombre) se comparan
           con el catálogo publicado. --reemplazar cambia lo importado antes con el mismo origen.
+  central modelo importados --url URL [--quitar-origen NOMBRE]
+          lista el histórico importado por origen (ejemplos, fecha, quién); --quitar-origen lo borra.
   sync [--url URL] [--continuo] [--lote 1000] [--intervalo 1000]
           envía la bandeja de salida al servidor central y trae lo que es de la estación:
           {enviados, recibidos, pendientes, retrasoMs}. Con la URL de un administrador registra la
@@ -75,6 +85,7 @@ const opciones = {
   quitar: { type: 'boolean', default: false },
   ...OPCIONES_CSV_CLI,
   reemplazar: { type: 'boolean', default: false },
+  'quitar-origen': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -144,6 +155,15 @@ function textoImportacion(r: ResultadoImportacionCentral, filas: number, origen:
     ...r.rechazados.slice(0, 20).map((x) => `  línea ${x.fila + 1} del CSV: ${x.motivo}`),
     ...(r.rechazados.length > 20 ? [`  … y ${r.rechazados.length - 20} filas rechazadas más.`] : []),
     'Use «radica central modelo entrenar» para que el modelo de la entidad aprenda de ellos.',
+  ].join('\n');
+}
+
+function textoImportaciones(xs: ImportacionCentral[], quitado: string | undefined, quitados: number): string {
+  return [
+    ...(quitado ? [`Se quitaron los ${quitados} ejemplos importados de «${quitado}». El próximo «radica central modelo entrenar» ya no los usa.`] : []),
+    ...(xs.length
+      ? ['Histórico importado en el servidor central:', ...xs.map((i) => `  ${i.origen}: ${i.ejemplos} ejemplos, ${formatFechaHora(i.importadoEn)} (${i.importadoPor})`)]
+      : ['No hay histórico importado en el servidor central.']),
   ].join('\n');
 }
 
@@ -316,6 +336,13 @@ export async function comandoCentral(argv: string[]): Promise<number> {
       const origen = v.origen ?? path.basename(archivo);
       const r = await importarEjemplosCentrales(url, filas, origen, { reemplazar: v.reemplazar });
       salida(r, textoImportacion(r, filas.length, origen));
+    } else if (sub === 'modelo' && sub2 === 'importados') {
+      const url = urlDe(v, true);
+      const r = await importacionesCentrales(url, v['quitar-origen']);
+      salida(
+        { importaciones: r.importaciones.map((i) => ({ ...i, importadoEn: isoBogota(i.importadoEn) })), quitados: r.quitados },
+        textoImportaciones(r.importaciones, v['quitar-origen'], r.quitados),
+      );
     } else if (sub === 'modelo' && sub2 === 'entrenar') {
       const url = urlDe(v, true);
       const r = await entrenarYPublicar(url, entrenadorPorDefecto());

@@ -168,6 +168,21 @@ describe('modelo de la entidad (central modelo entrenar)', () => {
     const despues = radica(['clasificador', 'sugerir', ...v5, PRUEBA_COLISEO, '--json']).json() as { dependencias: { codigo: string }[]; sugerencias: { codigo: string }[] };
     expect(despues.dependencias[0]!.codigo).toBe('1000');
     expect(despues.sugerencias[0]!.codigo).toBe('PET-GEN');
+
+    // IT sees what the model learns from, and takes a wrong file back out.
+    const lista = radica(['central', 'modelo', 'importados', '--url', url, '--json']);
+    expect(lista.code, lista.err).toBe(0);
+    expect(lista.json()).toEqual({
+      importaciones: [{ origen: 'orfeo-2025.csv', ejemplos: 12, importadoEn: expect.stringMatching(/^\d{4}-\d\d-\d\dT.*-05:00$/), importadoPor: new URL(url).username }],
+      quitados: 0,
+    });
+    const nada = radica(['central', 'modelo', 'importados', '--url', url, '--quitar-origen', 'otro.csv']);
+    expect(nada.code).toBe(1);
+    expect(nada.err).toContain('No hay nada importado con el origen «otro.csv»');
+    const quitar = radica(['central', 'modelo', 'importados', '--url', url, '--quitar-origen', 'orfeo-2025.csv']);
+    expect(quitar.code, quitar.err).toBe(0);
+    expect(quitar.out).toBe('Se quitaron los 12 ejemplos importados de «orfeo-2025.csv». El próximo «radica central modelo entrenar» ya no los usa.\nNo hay histórico importado en el servidor central.\n');
+    expect(radica(['central', 'modelo', 'entrenar', '--url', url]).err).toContain('todavía no tiene radicados ni ejemplos importados');
   });
 
   it('sin catálogo publicado, las etiquetas importadas se comparan con los códigos que ya usan los radicados', async () => {
