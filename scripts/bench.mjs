@@ -11,6 +11,7 @@ const SUITES = {
   escaneo: './bench/escaneo.mjs',
   sync: './bench/sync.mjs',
   informe: './bench/informe.mjs',
+  'modelo-central': './bench/modeloCentral.mjs',
 };
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
