@@ -108,7 +108,8 @@ export const OPCIONES_POR_DEFECTO: OpcionesEntrenamiento = {
   //   in a third block of their own at weight 0.08–0.5 0.760–0.763 (mean of three seeds at 0.15:
   //   0.7621, +0.0007: a tie); Snowball stems 0.761; a phonetic spelling key (h, b/v, s/z/c, ll/y,
   //   "xq", "q") 0.762; punctuation tokens 0.763; word trigrams 0.759; character 1–6-grams 0.760;
-  //   a third member (logistic regression on binary word features) 0.761–0.763.
+  //   a third member (logistic regression on binary word features) 0.761–0.763; each sentence of
+  //   a longer text added as an extra example at weight 0.3 or 0.6, 0.754.
   //   Pretrained sentence encoders cannot meet the 2 ms p99 on this CPU, and no package of static
   //   Spanish word vectors was found on the npm registry.
   // Many errors read as label noise (praise filed as an information request, and so on): of the 23
