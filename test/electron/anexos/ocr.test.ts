@@ -31,8 +31,9 @@ describe('OCR (tesseract.js, español)', () => {
     expect(r.texto).toContain('Constitución Política');
   }, 120_000);
 
-  it('una página girada se lee con la rotación que le dio el funcionario', async () => {
-    // The page as it came out of the feeder, upside down; the clerk turned it 180°.
+  // The page as it came out of the feeder, turned (sideways: a letter fed landscape); the clerk
+  // turned it back in the Anexos panel, and OCR reads it with that rotation.
+  it.each([90, 180, 270] as const)('una página girada %i° en el escáner se lee con la rotación que le dio el funcionario', async (giro) => {
     const { execFileSync } = await import('node:child_process');
     const { mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
     const path = await import('node:path');
@@ -40,11 +41,13 @@ describe('OCR (tesseract.js, español)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'radica-ocr-'));
     const { PDFDocument, degrees } = await import('pdf-lib');
     const doc = await PDFDocument.load(await cartaPdf());
-    doc.getPage(0).setRotation(degrees(180));
+    doc.getPage(0).setRotation(degrees(giro));
     writeFileSync(path.join(dir, 'g.pdf'), await doc.save());
     execFileSync('pdftoppm', ['-r', '200', '-gray', '-png', '-singlefile', path.join(dir, 'g.pdf'), path.join(dir, 'g')]);
     const png = readFileSync(path.join(dir, 'g.png'));
-    const r = await motor.reconocer(imagenDe('png', png, 'g', 200), 180);
+    const r = await motor.reconocer(imagenDe('png', png, 'g', 200), (360 - giro) as 90 | 180 | 270);
     expect(r.texto).toContain('derecho fundamental de petición');
+    // Without the clerk's rotation the sideways page is unreadable: the rotation is what reads it.
+    expect((await motor.reconocer(imagenDe('png', png, 'g', 200))).texto).not.toContain('derecho fundamental de petición');
   }, 120_000);
 });
