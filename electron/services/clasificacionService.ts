@@ -6,6 +6,7 @@ import {
   OBJETIVOS,
   combinar,
   describirModelos,
+  objetivosDeLaEntidad,
   fuenteGeneral,
   indiceFrases,
   normalizarFrase,
@@ -144,9 +145,11 @@ export class ClasificacionService {
 
   private async entrenarAhora(): Promise<EstadoClasificador> {
     const { ctx } = this;
-    const central = modeloCentral(ctx.clasificacion.vigentes());
-    if (central) {
+    const vigentes = ctx.clasificacion.vigentes();
+    const deLaEntidad = objetivosDeLaEntidad(vigentes);
+    if (deLaEntidad.length === OBJETIVOS.length) {
       // A local model would not be used (the entity's wins) and has seen only this window.
+      const central = vigentes.reduce((a, m) => (m.creadoEn > a.creadoEn ? m : a));
       throw new RadicaError(
         'VALIDACION',
         `Esta estación usa el modelo de la entidad (versión ${central.version} del servidor central, del ${formatFechaHora(central.creadoEn)}), ` +
@@ -161,6 +164,7 @@ export class ClasificacionService {
     const importados = ctx.clasificacion.ejemplosImportados(MAXIMO_EJEMPLOS);
     const todos = [...radicados, ...importados];
     const ejemplos = ejemplosPorObjetivo(todos);
+    for (const o of deLaEntidad) ejemplos[o] = [];
     if (ejemplos.tipo.length === 0 && ejemplos.dependencia.length === 0) {
       throw new RadicaError('VALIDACION', 'Todavía no hay radicados ni ejemplos importados para entrenar el clasificador. Las sugerencias siguen saliendo de las frases del catálogo.');
     }
@@ -186,13 +190,15 @@ export class ClasificacionService {
 
   /**
    * For the schedule: a first model once there are examples, then after enough new radicados, or
-   * daily; never once the station has the entity's model from the central store.
+   * daily; never once both models in use are the entity's (from the central store).
    */
   debeReentrenar(): boolean {
     if (this.enCurso) return false;
-    const modelos = this.ctx.clasificacion.vigentes();
+    const vigentes = this.ctx.clasificacion.vigentes();
     // The entity's model is retrained centrally; the station only receives it.
-    if (modeloCentral(modelos)) return false;
+    if (objetivosDeLaEntidad(vigentes).length === OBJETIVOS.length) return false;
+    // What the station trains itself: the entity's models say nothing about when that was.
+    const modelos = vigentes.filter((m) => m.origen === 'local');
     const nuevos = this.ctx.clasificacion.radicadosDesde(hastaRadicado(modelos));
     if (modelos.length === 0) return nuevos + this.ctx.clasificacion.contarImportados() >= MINIMO_PRIMER_MODELO;
     const ultimo = Math.max(...modelos.map((m) => m.creadoEn));
@@ -228,10 +234,6 @@ export function ejemplosPorObjetivo(filas: readonly EjemploEtiquetado[]): Record
     });
   }
   return ejemplos;
-}
-
-function modeloCentral(modelos: FilaModelo[]): FilaModelo | null {
-  return modelos.find((m) => m.origen === 'central') ?? null;
 }
 
 function hastaMetrica(modelos: FilaModelo[], clave: 'hastaRadicado' | 'hastaRevision'): number {

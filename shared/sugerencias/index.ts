@@ -197,6 +197,15 @@ export interface EstadoClasificador {
   ultimoEntrenamiento: { en: number; ms: number; error: string | null } | null;
 }
 
+/**
+ * Objetivos whose model in use is the entity's: the station does not train those. The entity's
+ * model may cover only one (a previous system's history labelled with tipos only), and the station
+ * keeps training the other.
+ */
+export function objetivosDeLaEntidad(vigentes: readonly Pick<ModeloVigente, 'objetivo' | 'origen'>[]): Objetivo[] {
+  return OBJETIVOS.filter((o) => vigentes.some((m) => m.objetivo === o && m.origen === 'central'));
+}
+
 /** The models field of a suggestion: which model of each objetivo was used. */
 export function describirModelos(usados: Partial<Record<Objetivo, number>>): string | null {
   const partes = OBJETIVOS.filter((o) => usados[o] !== undefined).map((o) => `${o}:${usados[o]}`);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parse } from 'csv-parse/browser/esm/sync';
-import type { EstadoClasificador, ModeloVigente } from '../../../shared/sugerencias';
+import { OBJETIVOS, objetivosDeLaEntidad, type EstadoClasificador, type ModeloVigente } from '../../../shared/sugerencias';
 import { filasDeEjemplos, OPCIONES_CSV_EJEMPLOS, type FilaEjemplo } from '../../../shared/sugerencias/importacion';
 import { formatFechaHora } from '../../../shared/domain/bogota';
 import { llamar } from '../api';
@@ -68,7 +68,9 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
     return () => window.clearInterval(id);
   }, [active, estado?.entrenando, cargar]);
 
-  const central = estado?.modelos.find((m) => m.origen === 'central') ?? null;
+  const deLaEntidad = estado ? objetivosDeLaEntidad(estado.modelos) : [];
+  // Both models are the entity's: nothing here trains; with one, the station still trains the other.
+  const central = deLaEntidad.length === OBJETIVOS.length;
 
   const reentrenar = async () => {
     setError(null);
@@ -230,6 +232,9 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
               </button>
               <p className="hint" id="clf-reentrenar-hint">
                 Usa los radicados de esta estación (las correcciones de los coordinadores pesan el triple) y los ejemplos importados.
+                {deLaEntidad.length
+                  ? ` El modelo de ${OBJETIVO_NOMBRE[deLaEntidad[0]!].toLowerCase()} es el de la entidad (servidor central): se entrena solo el de ${OBJETIVO_NOMBRE[OBJETIVOS.find((o) => !deLaEntidad.includes(o))!].toLowerCase()}.`
+                  : ''}
               </p>
             </>
           )}

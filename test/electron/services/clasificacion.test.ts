@@ -226,6 +226,34 @@ describe('clasificador en la estación', () => {
     expect(s.station.services.context.db.prepare('SELECT count(*) FROM modelos').pluck().get()).toBe(4);
   });
 
+  it('con solo el modelo de tipo de la entidad, la estación sigue entrenando el de dependencia', async () => {
+    s = tempStation();
+    await s.setup();
+    await s.ok('clasificador:importar', { origen: 'csv', filas: ejemplosBicitaxi() });
+    // The entity's first model came from a previous system's history labelled with tipos only.
+    const [tipo] = entrenarObjetivos({
+      ejemplos: { tipo: ejemplosBicitaxi().map((f) => ({ texto: f.texto, etiqueta: f.tipo === 'COM' ? 'PET-GEN' : f.tipo })), dependencia: [] },
+      creado: '2026-11-23T06:00:00.000Z',
+    });
+    const repo = new ReplicacionRepo(s.station.services.context.db);
+    expect(repo.guardarModeloCentral({ objetivo: 'tipo', version: 1, creadoEn: s.station.services.context.clock(), ejemplos: tipo!.ejemplos, metricas: '{}', contenido: tipo!.contenido })).toBe(true);
+    expect(s.station.services.clasificacion.debeReentrenar()).toBe(true);
+
+    const e = await s.ok('clasificador:entrenar', {});
+    expect(e.modelos.map((m: { objetivo: string; origen: string; version: number }) => [m.objetivo, m.origen, m.version])).toEqual([
+      ['dependencia', 'local', 1],
+      ['tipo', 'central', 1],
+    ]);
+    // Only the dependencia was trained: no local tipo model was written beside the entity's.
+    expect(s.station.services.context.db.prepare(`SELECT objetivo, origen FROM modelos ORDER BY id`).all()).toEqual([
+      { objetivo: 'tipo', origen: 'central' },
+      { objetivo: 'dependencia', origen: 'local' },
+    ]);
+    const r = await s.ok('clasificador:sugerir', { texto: 'Permiso de operación de bicitaxi en el barrio La Inmaculada' });
+    expect(r.tipos[0].codigo).toBe('PET-GEN');
+    expect(r.dependencias[0].codigo).toBe('900');
+  });
+
   it('sugerir responde rápido por el router (p95 de 1000 llamadas)', async () => {
     s = tempStation();
     await s.setup();
