@@ -4,6 +4,8 @@
  * without leaving the asunto, and the radicado records what was suggested and that it was accepted.
  */
 import { expect, expectAccessible, login, screenshot, selectByKeyboard, tabTo, test, inicializarDemo } from './harness';
+import { ReplicacionRepo } from '../../electron/store/replicacionRepo';
+import { entrenarObjetivos } from '../../electron/services/motorClasificador';
 
 test('sugerencias: tutela del juzgado → TUT y 110; Alt+1 y Alt+2 aceptan; el radicado guarda lo sugerido', async ({ app, estacion }) => {
   const { page } = app;
@@ -115,6 +117,41 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await page.keyboard.type('Permiso de operación de bicitaxi en el barrio La Inmaculada');
     await expect(page.locator('#rad-tipo-sugerencia .chip').first()).toContainText('COM');
     await expect(page.locator('#rad-dependencia-sugerencia .chip').first()).toContainText('900');
+  });
+
+  await test.step('llega el modelo de tipo de la entidad: se entrena solo el de dependencia; con los dos, ninguno', async () => {
+    // What a sync stores when the entity's model arrives (here, first a tipo-only one).
+    const repo = new ReplicacionRepo(estacion.station.services.context.db);
+    const textos = ['Permiso de bicitaxi en el barrio El Carmen', 'Arreglo del alumbrado del parque', 'Paz y salvo predial del barrio Santa Ana'];
+    const entidad = entrenarObjetivos({
+      ejemplos: {
+        tipo: textos.flatMap((t, i) => [0, 1, 2].map((j) => ({ texto: `${t} ${j}`, etiqueta: ['PET-GEN', 'PET-GEN', 'PET-DOC'][i]! }))),
+        dependencia: textos.flatMap((t, i) => [0, 1, 2].map((j) => ({ texto: `${t} ${j}`, etiqueta: ['900', '800', '300'][i]! }))),
+      },
+      creado: '2026-11-23T06:00:00.000Z',
+    });
+    const guardar = (objetivo: string) => {
+      const m = entidad.find((x) => x.objetivo === objetivo)!;
+      expect(repo.guardarModeloCentral({ objetivo: m.objetivo, version: 1, creadoEn: Date.now(), ejemplos: m.ejemplos, metricas: '{}', contenido: m.contenido })).toBe(true);
+    };
+    guardar('tipo');
+    await page.keyboard.press('Alt+L');
+    const tabla = page.locator('table', { hasText: 'Clasifica' });
+    await expect(tabla.locator('tbody tr').filter({ hasText: 'Tipo documental' })).toContainText('La entidad (servidor central)');
+    await expect(page.locator('#clf-reentrenar-hint')).toContainText('El modelo de tipo documental es el de la entidad (servidor central): se entrena solo el de dependencia.');
+    await tabTo(page, '#clf-reentrenar');
+    await page.keyboard.press('Enter');
+    const listo = page.getByRole('status').filter({ hasText: 'Listo:' });
+    await expect(listo).toContainText('Listo: dependencia versión 2 (90 ejemplos). Las sugerencias ya los usan. Tipo documental: el de la entidad, versión 1.');
+
+    guardar('dependencia');
+    await page.keyboard.press('Alt+R');
+    await page.keyboard.press('Alt+L');
+    await expect(page.getByText('Esta estación usa el modelo de la entidad, entrenado en el servidor central')).toBeVisible();
+    await expect(page.locator('#clf-reentrenar')).toHaveCount(0);
+    await expect(page.getByText('radica central modelo importar --csv ARCHIVO')).toBeVisible();
+    await screenshot(page, 'clasificador-entidad');
+    await expectAccessible(page, 'Clasificador (modelo de la entidad)');
   });
 
   await test.step('un radicador no tiene la pantalla', async () => {

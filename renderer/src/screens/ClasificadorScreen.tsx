@@ -57,6 +57,9 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
 
   useEffect(() => {
     if (!active) return;
+    // Coming back to the screen: the last action's message would describe models no longer in use.
+    setAviso(null);
+    setError(null);
     void cargar();
     requestAnimationFrame(() => tituloRef.current?.focus());
   }, [active, cargar]);
@@ -84,7 +87,13 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
       return;
     }
     setEstado(r.value);
-    setAviso(`Listo: ${r.value.modelos.map((m) => `${OBJETIVO_NOMBRE[m.objetivo].toLowerCase()} versión ${m.version} (${formatNumero(m.ejemplos)} ejemplos)`).join(' y ')}. Las sugerencias ya los usan.`);
+    const describir = (m: ModeloVigente) => `${OBJETIVO_NOMBRE[m.objetivo].toLowerCase()} versión ${m.version} (${formatNumero(m.ejemplos)} ejemplos)`;
+    const propios = r.value.modelos.filter((m) => m.origen === 'local');
+    const deEntidad = r.value.modelos.filter((m) => m.origen === 'central');
+    setAviso(
+      `Listo: ${propios.map(describir).join(' y ')}. Las sugerencias ya los usan.` +
+        (deEntidad.length ? ` ${deEntidad.map((m) => `${OBJETIVO_NOMBRE[m.objetivo]}: el de la entidad, versión ${m.version}`).join('; ')}.` : ''),
+    );
   };
 
   const elegirArchivo = async (files: FileList | null, input: HTMLInputElement) => {
