@@ -18,7 +18,7 @@ import { cerrar, conectar, type Cliente } from './conexion';
 import { exigirVersion } from './esquema';
 import { publicarModeloCliente } from './publicar';
 import type { Entrenador } from '../services/entrenador';
-import { ejemplosPorObjetivo, MAXIMO_EJEMPLOS, PESO_CORRECCION } from '../services/clasificacionService';
+import { ejemplosPorObjetivo, MAX_TEXTO, MAXIMO_EJEMPLOS, PESO_CORRECCION } from '../services/clasificacionService';
 
 export interface EjemplosCentrales {
   ejemplos: Record<Objetivo, Ejemplo[]>;
@@ -88,8 +88,6 @@ export interface ResultadoImportacionCentral {
 }
 
 const LOTE_IMPORTACION = 5000;
-/** The longest imported text kept (the column's CHECK): what training and a suggestion read. */
-const MAX_TEXTO_IMPORTADO = 4000;
 
 /**
  * `central modelo importar`: a previous system's labelled texts into the central store, checked
@@ -113,7 +111,7 @@ export async function importarEjemplosCentrales(
     if (!conocidas) {
       throw new RadicaError('VALIDACION', 'El servidor central no tiene catálogo publicado ni radicados con los que comparar las etiquetas del CSV: publique primero el catálogo de la entidad (radica central catalogo publicar).');
     }
-    const { buenas, rechazados } = validarEjemplos(filas, conocidas, MAX_TEXTO_IMPORTADO);
+    const { buenas, rechazados } = validarEjemplos(filas, conocidas, MAX_TEXTO);
     if (buenas.length === 0) {
       const motivos = rechazados.slice(0, 3).map((x) => `línea ${x.fila + 1}: ${x.motivo}`).join('; ');
       throw new RadicaError('VALIDACION', `Ninguna fila del CSV se puede importar (${motivos}). No se importó nada.`);

@@ -36,8 +36,8 @@ export const NUEVOS_PARA_REENTRENAR = 200;
 /** …or every day if any arrived; and a first model once this many examples exist. */
 export const REENTRENAR_CADA_MS = 24 * 3600_000;
 export const MINIMO_PRIMER_MODELO = 20;
-/** The longest text read for a suggestion (a pasted OCR page is cut here). */
-const MAX_TEXTO = 4000;
+/** The longest text read for a suggestion (a pasted OCR page is cut here), and kept of an imported one. */
+export const MAX_TEXTO = 4000;
 
 interface ModeloEnMemoria {
   fila: FilaModelo;

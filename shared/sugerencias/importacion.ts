@@ -68,7 +68,8 @@ export function validarEjemplos(filas: readonly Partial<FilaEjemplo>[], conocida
   const buenas: EjemploValidado[] = [];
   const rechazados: ValidacionEjemplos['rechazados'] = [];
   filas.forEach((f, i) => {
-    const texto = (f.texto ?? '').trim();
+    // NUL: PostgreSQL's text refuses it, and an export of an old system may carry one.
+    const texto = (f.texto ?? '').replaceAll('\0', '').trim();
     const tipo = f.tipo?.trim() ? tipos(f.tipo) : null;
     const dependencia = f.dependencia?.trim() ? deps(f.dependencia) : null;
     const peso = f.peso ?? 1;

@@ -21,6 +21,7 @@ describe('validarEjemplos: la misma regla en la estación y en el servidor centr
         { texto: 'Algo', tipo: ' ', dependencia: '' },
         { texto: 'Algo', tipo: 'QUE', peso: 0 },
         { texto: 'x'.repeat(50), dependencia: '900', peso: 3 },
+        { texto: 'Poste\u0000 caído', dependencia: '900' },
       ],
       CONOCIDAS,
       30,
@@ -29,6 +30,7 @@ describe('validarEjemplos: la misma regla en la estación y en el servidor centr
       { texto: 'Semáforo dañado', tipo: 'PET-GEN', dependencia: '900', peso: 1 },
       { texto: 'Mal trato en la ventanilla', tipo: 'QUE', dependencia: null, peso: 1 },
       { texto: 'x'.repeat(30), tipo: null, dependencia: '900', peso: 3 },
+      { texto: 'Poste caído', tipo: null, dependencia: '900', peso: 1 },
     ]);
     expect(r.rechazados).toEqual([
       { fila: 3, motivo: 'sin texto' },
