@@ -23,7 +23,7 @@ export function urlCoordinacion(config: Pick<ConfigRepo, 'valor'>, env: NodeJS.P
 export async function comprobarCoordinacion(url: string): Promise<{ rol: string }> {
   const c = await conectar(url, { aplicacion: 'radica central coordinacion' });
   try {
-    await exigirVersion(c);
+    await exigirVersion(c, 'clientes');
     const tipo = await tipoDeConexion(c, await rolesDeConexion(c));
     const rol = (await c.query<{ rol: string }>('SELECT current_user AS rol')).rows[0]!.rol;
     if (tipo !== 'coordinador') {

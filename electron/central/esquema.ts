@@ -84,8 +84,12 @@ export async function migrar(url: string, hasta?: number): Promise<ResultadoMigr
   }
 }
 
-/** Refuses to work against a store whose schema is not the one this Radica knows. */
-export async function exigirVersion(c: Cliente): Promise<void> {
+/**
+ * Refuses to work against a store whose schema this Radica does not know. `clientes`: the calls of
+ * a station or a coordinator, which also accept a newer store that declares (compatible_desde)
+ * it still serves this version; administration (migrations, training, imports) needs the same one.
+ */
+export async function exigirVersion(c: Cliente, alcance: 'administracion' | 'clientes' = 'administracion'): Promise<void> {
   const r = await c.query<{ v: number }>('SELECT radica.version_esquema() AS v').catch((err: { code?: string }) => {
     if (err.code === '42883' || err.code === '3F000') return { rows: [{ v: 0 }] };
     throw err;
@@ -94,7 +98,16 @@ export async function exigirVersion(c: Cliente): Promise<void> {
   if (v < VERSION_CENTRAL) {
     throw new RadicaError('CONFLICTO', `El servidor central tiene el esquema ${v} y esta versión de Radica necesita el ${VERSION_CENTRAL}: TI debe ejecutar radica central migrar.`);
   }
-  if (v > VERSION_CENTRAL) {
+  if (v > VERSION_CENTRAL && !(alcance === 'clientes' && (await compatibleDesde(c, v)) <= VERSION_CENTRAL)) {
     throw new RadicaError('CONFLICTO', `El servidor central es de una versión más nueva de Radica (esquema ${v}; esta conoce hasta el ${VERSION_CENTRAL}): actualice Radica en esta estación.`);
   }
+}
+
+/** A store without the function (none exists yet) is taken as serving only its own version. */
+async function compatibleDesde(c: Cliente, version: number): Promise<number> {
+  const r = await c.query<{ v: number }>('SELECT radica.compatible_desde() AS v').catch((err: { code?: string }) => {
+    if (err.code === '42883') return { rows: [{ v: version }] };
+    throw err;
+  });
+  return r.rows[0]!.v;
 }

@@ -51,7 +51,7 @@ export function estadoDeFila(f: FilaEstado): EstadoEstacion {
 
 /** Every station (a coordinator: those of her sedes), through radica.estado_estaciones() (schema v3). */
 export async function estadoCliente(c: Cliente): Promise<EstadoEstacion[]> {
-  await exigirVersion(c);
+  await exigirVersion(c, 'clientes');
   const r = await c.query<FilaEstado>('SELECT * FROM radica.estado_estaciones()');
   return r.rows.map(estadoDeFila);
 }

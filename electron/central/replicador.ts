@@ -187,7 +187,7 @@ export class Replicador {
       } else if (tipo !== 'estacion') {
         throw new RadicaError('NO_AUTORIZADO', `El usuario de ${urlSinClave(url)} no es de una estación ni de un administrador. Pida a TI la dirección de esta estación (radica central estacion registrar).`);
       }
-      await exigirVersion(c);
+      await exigirVersion(c, 'clientes');
       const r = await c.query<{ r: { ok: boolean; mensaje?: string; ultimaAuditoria?: number } }>('SELECT radica.reclamar($1::jsonb) AS r', [
         JSON.stringify({ instalacion, sede: estacion.sede, ventanilla: estacion.ventanilla, version: VERSION_RADICA, entidad: estacion.entidad }),
       ]);

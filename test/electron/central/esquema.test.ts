@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consultar, iniciarPostgres, type PostgresPrueba } from './postgres';
-import { migrar } from '../../../electron/central/esquema';
+import { exigirVersion, migrar } from '../../../electron/central/esquema';
+import { cerrar, conectar, type Cliente } from '../../../electron/central/conexion';
 import { registrarCoordinador, registrarEstacion } from '../../../electron/central/registro';
 import { estadoCentral } from '../../../electron/central/estado';
 import { VERSION_CENTRAL } from '../../../electron/central/migraciones';
@@ -79,6 +80,32 @@ describe('esquema central', () => {
     await consultar(url, `INSERT INTO radica.schema_version (version, nombre) VALUES (99, '099_futuro')`);
     await expect(migrar(url)).rejects.toThrow(/esquema 99, de una versión más nueva de Radica/);
     expect(await consultar(url, 'SELECT count(*)::int AS n FROM radica.schema_version')).toEqual([{ n: VERSION_CENTRAL + 1 }]);
+  });
+
+  it('un esquema más nuevo que declara servir aún a esta versión: estaciones y coordinadores siguen, la administración no', async () => {
+    const url = await pgp.nuevaBase('esquema_compatible');
+    await migrar(url);
+    const estacion = await registrarEstacion(url, '01', '03');
+    const coordinadora = await registrarCoordinador(url, 'carla', null);
+    const con = async (u: string, fn: (c: Cliente) => Promise<void>) => {
+      const c = await conectar(u, { aplicacion: 'prueba' });
+      try {
+        await fn(c);
+      } finally {
+        await cerrar(c);
+      }
+    };
+    // A later schema that changes nothing stations or coordinators call or read: IT migrated the
+    // server first, and the stations not yet updated keep syncing.
+    await consultar(url, `INSERT INTO radica.schema_version (version, nombre) VALUES (${VERSION_CENTRAL + 1}, '005_futuro')`);
+    await expect(con(estacion.url, (c) => exigirVersion(c, 'clientes'))).resolves.toBeUndefined();
+    await expect(con(coordinadora.url, (c) => exigirVersion(c, 'clientes'))).resolves.toBeUndefined();
+    expect(await estadoCentral(coordinadora.url)).toHaveLength(1);
+    // Training, imports and publications write tables whose shape this version no longer knows.
+    await expect(con(url, (c) => exigirVersion(c))).rejects.toThrow(`esquema ${VERSION_CENTRAL + 1}; esta conoce hasta el ${VERSION_CENTRAL}`);
+    // One that changes what stations call says so: the old ones stop and ask for the update.
+    await consultar(url, `CREATE OR REPLACE FUNCTION radica.compatible_desde() RETURNS integer LANGUAGE sql STABLE AS $$ SELECT ${VERSION_CENTRAL + 1} $$`);
+    await expect(con(estacion.url, (c) => exigirVersion(c, 'clientes'))).rejects.toThrow(/actualice Radica en esta estación/);
   });
 
   it('migrar con el usuario de una estación se rechaza', async () => {

@@ -20,6 +20,7 @@ import { SinConexion } from '../../../electron/central/conexion';
 import { FuenteRevisionCentral } from '../../../electron/central/fuenteCentral';
 import { publicarCatalogoCliente, publicarModeloCliente } from '../../../electron/central/publicar';
 import { estadoCentral } from '../../../electron/central/estado';
+import { VERSION_CENTRAL } from '../../../electron/central/migraciones';
 import { iniciarReplicacion } from '../../../electron/central/enEstacion';
 import { catalogoPorDefecto } from '../../../electron/services/estacionService';
 import { tempDir } from '../helpers';
@@ -144,6 +145,23 @@ describe('replicación al servidor central', () => {
     expect(await a.replicador({ url: admin }).pasada()).toMatchObject({ enviados: 1 });
     expect(a.ctx.config.valor(CLAVE_URL)).toBe(guardada);
     await exactamenteUnaVez(admin, a);
+  });
+
+  it('servidor migrado antes que las estaciones: si el esquema nuevo aún las sirve siguen; si no, piden actualizar y no pierden nada', async () => {
+    const admin = await central();
+    const a = await nueva('04', '02');
+    const url = (await registrarEstacion(admin, '04', '02')).url;
+    await a.radicar(1);
+    expect(await a.replicador({ url }).pasada()).toMatchObject({ enviados: 1 });
+    // IT ran a newer Radica's `central migrar` whose schema changes nothing stations call.
+    await consultar(admin, `INSERT INTO radica.schema_version (version, nombre) VALUES (${VERSION_CENTRAL + 1}, '005_futuro')`);
+    await a.radicar(2);
+    expect(await a.replicador({ url }).pasada()).toMatchObject({ enviados: 2, pendientes: 0 });
+    // A later one changes them: this station stops syncing and says why; its radicados wait.
+    await consultar(admin, `CREATE OR REPLACE FUNCTION radica.compatible_desde() RETURNS integer LANGUAGE sql STABLE AS $$ SELECT ${VERSION_CENTRAL + 1} $$`);
+    await a.radicar(1);
+    await expect(a.replicador({ url }).pasada()).rejects.toThrow(/actualice Radica en esta estación/);
+    expect(a.pendientes()).toBe(1);
   });
 
   it('servidor central caído mientras radican, luego intermitente: todo llega exactamente una vez', async () => {
