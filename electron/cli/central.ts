@@ -53,9 +53,6 @@ export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actuali
   central coordinacion --url URL | --quitar
           guarda en esta estación la dirección de coordinación (la de «coordinador registrar»): Radica
           abre en modo coordinador sin variables de entorno. Sin opciones, muestra la guardada.
-  central modelo entrenar --url URL  entrena el clasificador de la entidad con los radicados de todas las
-          estaciones y las correcciones de los coordinadores, y lo publica: cada estación lo recibe al
-          sincronizar y lo usa en lugar del suyo. Con la dirección del administrador; p. ej. cada lunes.
   central modelo importar --url URL --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
           [--origen NOMBRE] [--reemplazar]
           guarda en el servidor central el histórico etiquetado de otro sistema (Orfeo, Mercurio…): el
@@ -63,6 +60,10 @@ export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actuali
           con el catálogo publicado. --reemplazar cambia lo importado antes con el mismo origen.
   central modelo importados --url URL [--quitar-origen NOMBRE]
           lista el histórico importado por origen (ejemplos, fecha, quién); --quitar-origen lo borra.
+  central modelo entrenar --url URL  entrena el clasificador de la entidad con los radicados de todas las
+          estaciones, las correcciones de los coordinadores y el histórico importado, y lo publica:
+          cada estación lo recibe al sincronizar y lo usa en lugar del suyo. Con la dirección del
+          administrador; p. ej. cada lunes.
   sync [--url URL] [--continuo] [--lote 1000] [--intervalo 1000]
           envía la bandeja de salida al servidor central y trae lo que es de la estación:
           {enviados, recibidos, pendientes, retrasoMs}. Con la URL de un administrador registra la
