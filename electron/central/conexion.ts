@@ -103,6 +103,19 @@ export async function cerrar(c: Cliente | null | undefined): Promise<void> {
   if (c) await c.end().catch(() => {});
 }
 
+/** `fn` inside BEGIN … COMMIT; any error rolls everything back and is thrown again. */
+export async function enTransaccion<T>(c: Cliente, fn: () => Promise<T>): Promise<T> {
+  await c.query('BEGIN');
+  try {
+    const r = await fn();
+    await c.query('COMMIT');
+    return r;
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => {});
+    throw err;
+  }
+}
+
 /**
  * The group roles of one central database. Roles are global to a PostgreSQL cluster while the
  * schema is per database: names carry the database's name, so two central stores (production and

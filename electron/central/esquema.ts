@@ -10,7 +10,7 @@
  * migrations then run as propietario (SET LOCAL ROLE), so every table and function belongs to it.
  */
 import { RadicaError } from '../../shared/ipc/result';
-import { cerrar, conectar, ident, literal, rolesDeConexion, tipoDeConexion, type Cliente, type Roles } from './conexion';
+import { cerrar, conectar, enTransaccion, ident, literal, rolesDeConexion, tipoDeConexion, type Cliente, type Roles } from './conexion';
 import { migracionesCentrales, VERSION_CENTRAL } from './migraciones';
 
 /** Any constant: serialises migrations and station registrations of one database. */
@@ -42,8 +42,7 @@ export async function migrarCliente(c: Cliente, hasta: number = VERSION_CENTRAL)
     throw new RadicaError('NO_AUTORIZADO', 'Para migrar el servidor central use la dirección de un administrador de PostgreSQL (un rol con CREATEROLE), no la de una estación.');
   }
   const roles = await rolesDeConexion(c);
-  await c.query('BEGIN');
-  try {
+  return enTransaccion(c, async () => {
     await c.query('SELECT pg_advisory_xact_lock($1)', [CERROJO_ESQUEMA]);
     const antes = await versionCentral(c);
     if (antes > VERSION_CENTRAL) {
@@ -67,12 +66,8 @@ export async function migrarCliente(c: Cliente, hasta: number = VERSION_CENTRAL)
       await c.query(`INSERT INTO radica.schema_version (version, nombre) VALUES (${v}, ${literal(m.nombre)})`);
       aplicadas.push(m.nombre);
     }
-    await c.query('COMMIT');
     return { version: Math.max(antes, hasta), aplicadas, roles };
-  } catch (err) {
-    await c.query('ROLLBACK').catch(() => {});
-    throw err;
-  }
+  });
 }
 
 export async function migrar(url: string, hasta?: number): Promise<ResultadoMigracion> {

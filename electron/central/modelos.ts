@@ -14,7 +14,7 @@ import type { Catalogo } from '../../shared/domain/catalog';
 import { formatFechaHora } from '../../shared/domain/bogota';
 import { validarEjemplos, type EtiquetasConocidas, type FilaEjemplo } from '../../shared/sugerencias/importacion';
 import { RadicaError } from '../../shared/ipc/result';
-import { cerrar, conectar, type Cliente } from './conexion';
+import { cerrar, conectar, enTransaccion, type Cliente } from './conexion';
 import { exigirVersion } from './esquema';
 import { publicarModeloCliente } from './publicar';
 import type { Entrenador } from '../services/entrenador';
@@ -102,11 +102,7 @@ export async function importarEjemplosCentrales(
   opciones: { reemplazar?: boolean } = {},
   reloj: () => number = Date.now,
 ): Promise<ResultadoImportacionCentral> {
-  const c = await conectar(url, { aplicacion: 'radica central modelo importar' });
-  try {
-    await exigirVersion(c);
-    const permiso = await c.query<{ ok: boolean }>("SELECT has_table_privilege('radica.ejemplos_importados', 'INSERT') AS ok");
-    if (!permiso.rows[0]!.ok) throw soloAdministrador('importa ejemplos para el modelo de la entidad');
+  return comoAdministrador(url, 'radica central modelo importar', [['radica.ejemplos_importados', 'INSERT']], 'importa ejemplos para el modelo de la entidad', async (c) => {
     const conocidas = await etiquetasCentrales(c);
     if (!conocidas) {
       throw new RadicaError('VALIDACION', 'El servidor central no tiene catálogo publicado ni radicados con los que comparar las etiquetas del CSV: publique primero el catálogo de la entidad (radica central catalogo publicar).');
@@ -116,8 +112,7 @@ export async function importarEjemplosCentrales(
       const motivos = rechazados.slice(0, 3).map((x) => `línea ${x.fila + 1}: ${x.motivo}`).join('; ');
       throw new RadicaError('VALIDACION', `Ninguna fila del CSV se puede importar (${motivos}). No se importó nada.`);
     }
-    await c.query('BEGIN');
-    try {
+    return enTransaccion(c, async () => {
       // Two imports of the same file at once: the second waits, then finds the first's rows.
       await c.query("SELECT pg_advisory_xact_lock(hashtext('radica.ejemplos_importados'), hashtext($1))", [origen]);
       const previos = await c.query<{ n: number; en: string }>('SELECT count(*)::int AS n, max(importado_en)::text AS en FROM radica.ejemplos_importados WHERE origen = $1', [origen]);
@@ -138,15 +133,9 @@ export async function importarEjemplosCentrales(
           [lote.map((f) => f.texto), lote.map((f) => f.tipo), lote.map((f) => f.dependencia), lote.map((f) => f.peso), origen, en0],
         );
       }
-      await c.query('COMMIT');
       return { importados: buenas.length, reemplazados: n, rechazados, catalogo: conocidas.catalogo };
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
-  } finally {
-    await cerrar(c);
-  }
+    });
+  });
 }
 
 export interface ImportacionCentral {
@@ -162,11 +151,10 @@ export interface ImportacionCentral {
  * `quitar`, that origen's rows are deleted first (a wrong file), in one statement. Administrators only.
  */
 export async function importacionesCentrales(url: string, quitar?: string): Promise<{ importaciones: ImportacionCentral[]; quitados: number }> {
-  const c = await conectar(url, { aplicacion: 'radica central modelo importados' });
-  try {
-    await exigirVersion(c);
-    const permiso = await c.query<{ ok: boolean }>("SELECT has_table_privilege('radica.ejemplos_importados', 'SELECT, DELETE') AS ok");
-    if (!permiso.rows[0]!.ok) throw soloAdministrador('ve y quita el histórico importado');
+  return comoAdministrador(url, 'radica central modelo importados', [
+      ['radica.ejemplos_importados', 'SELECT'],
+      ['radica.ejemplos_importados', 'DELETE'],
+    ], 've y quita el histórico importado', async (c) => {
     let quitados = 0;
     if (quitar !== undefined) {
       quitados = (await c.query('DELETE FROM radica.ejemplos_importados WHERE origen = $1', [quitar])).rowCount ?? 0;
@@ -177,13 +165,32 @@ export async function importacionesCentrales(url: string, quitar?: string): Prom
          FROM radica.ejemplos_importados GROUP BY origen ORDER BY max(importado_en) DESC, origen`,
     );
     return { importaciones: r.rows.map((f) => ({ origen: f.origen, ejemplos: f.ejemplos, importadoEn: Number(f.en), importadoPor: f.por })), quitados };
+  });
+}
+
+/**
+ * Connects for an administrator's command: the schema checked, and refused (in Spanish, before any
+ * work) unless the account holds `privilegios` — a station's or a coordinator's does not.
+ */
+async function comoAdministrador<T>(
+  url: string,
+  aplicacion: string,
+  privilegios: readonly (readonly [tabla: string, privilegio: string])[],
+  que: string,
+  fn: (c: Cliente) => Promise<T>,
+): Promise<T> {
+  const c = await conectar(url, { aplicacion });
+  try {
+    await exigirVersion(c);
+    const condiciones = privilegios.map((_, i) => `has_table_privilege($${2 * i + 1}, $${2 * i + 2})`).join(' AND ');
+    const r = await c.query<{ ok: boolean }>(`SELECT ${condiciones} AS ok`, privilegios.flat());
+    if (!r.rows[0]!.ok) {
+      throw new RadicaError('VALIDACION', `Solo el administrador del servidor central (la dirección con la que se ejecutó «radica central migrar») ${que}.`);
+    }
+    return await fn(c);
   } finally {
     await cerrar(c);
   }
-}
-
-function soloAdministrador(que: string): RadicaError {
-  return new RadicaError('VALIDACION', `Solo el administrador del servidor central (la dirección con la que se ejecutó «radica central migrar») ${que}.`);
 }
 
 export interface ModeloCentralPublicado {
@@ -209,15 +216,13 @@ export interface ResultadoEntrenamientoCentral {
  * publishes each as the next central version, numbered under a lock so two runs never clash.
  */
 export async function entrenarYPublicar(url: string, entrenador: Entrenador, reloj: () => number = Date.now): Promise<ResultadoEntrenamientoCentral> {
-  const c = await conectar(url, { aplicacion: 'radica central modelo entrenar' });
-  try {
-    await exigirVersion(c);
-    const permisos = await c.query<{ leer: boolean; publicar: boolean }>(
-      "SELECT has_table_privilege('radica.radicados', 'SELECT') AS leer, has_table_privilege('radica.modelos', 'INSERT') AS publicar",
-    );
-    // Checked before a training of several seconds. Coordinators may read (their sedes only) but
-    // not publish: a model of part of the entity must not reach every window.
-    if (!permisos.rows[0]!.leer || !permisos.rows[0]!.publicar) throw soloAdministrador('entrena y publica el modelo de la entidad');
+  // Checked before a training of several seconds. Coordinators may read (their sedes only) but
+  // not publish: a model of part of the entity must not reach every window.
+  const privilegios = [
+    ['radica.radicados', 'SELECT'],
+    ['radica.modelos', 'INSERT'],
+  ] as const;
+  return comoAdministrador(url, 'radica central modelo entrenar', privilegios, 'entrena y publica el modelo de la entidad', async (c) => {
     const datos = await ejemplosCentrales(c);
     if (datos.radicados === 0 && datos.importados === 0) {
       throw new RadicaError(
@@ -228,24 +233,18 @@ export async function entrenarYPublicar(url: string, entrenador: Entrenador, rel
     const en = reloj();
     const entrenados = await entrenador({ ejemplos: datos.ejemplos, creado: new Date(en).toISOString() });
     const fuentes = { radicados: datos.radicados, revisados: datos.revisados, importados: datos.importados, demo: datos.demo };
-    const modelos: ModeloCentralPublicado[] = [];
-    await c.query('BEGIN');
-    try {
+    const modelos = await enTransaccion(c, async () => {
       await c.query("SELECT pg_advisory_xact_lock(hashtext('radica.modelos'))");
+      const publicados: ModeloCentralPublicado[] = [];
       for (const m of entrenados) {
         const v = await c.query<{ v: number }>('SELECT coalesce(max(version), 0) + 1 AS v FROM radica.modelos WHERE objetivo = $1', [m.objetivo]);
         const version = v.rows[0]!.v;
         // No `hastaRadicado` in these metrics: that key marks a station's own training (migration 007).
         await publicarModeloCliente(c, { objetivo: m.objetivo, version, creadoEn: en, ejemplos: m.ejemplos, metricas: { ...m.metricas, fuentes }, contenido: m.contenido });
-        modelos.push({ objetivo: m.objetivo, version, ejemplos: m.ejemplos, accuracy: m.metricas.accuracy, macroF1: m.metricas.macroF1, entrenamientoMs: m.metricas.entrenamientoMs, bytes: m.metricas.bytes });
+        publicados.push({ objetivo: m.objetivo, version, ejemplos: m.ejemplos, accuracy: m.metricas.accuracy, macroF1: m.metricas.macroF1, entrenamientoMs: m.metricas.entrenamientoMs, bytes: m.metricas.bytes });
       }
-      await c.query('COMMIT');
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
+      return publicados;
+    });
     return { modelos, ...fuentes };
-  } finally {
-    await cerrar(c);
-  }
+  });
 }

@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import { RadicaError } from '../../shared/ipc/result';
 import { CODIGO_ESTACION } from '../../shared/domain/numbering';
-import { cerrar, conectar, ident, literal, rolEstacion, rolesDeConexion, tipoDeConexion, urlConUsuario, type Cliente } from './conexion';
+import { cerrar, conectar, enTransaccion, ident, literal, rolEstacion, rolesDeConexion, tipoDeConexion, urlConUsuario, type Cliente } from './conexion';
 import { CERROJO_ESQUEMA, exigirVersion } from './esquema';
 
 export interface EstacionRegistrada {
@@ -128,8 +128,7 @@ export async function registrarCoordinador(
     const rol = `${roles.prefijo}_c_${usuario}`;
     const clave = randomBytes(24).toString('base64url');
     let nueva = false;
-    await c.query('BEGIN');
-    try {
+    await enTransaccion(c, async () => {
       await c.query('SELECT pg_advisory_xact_lock($1)', [CERROJO_ESQUEMA]);
       const hay = await c.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [rol]);
       nueva = hay.rowCount === 0;
@@ -143,11 +142,7 @@ export async function registrarCoordinador(
       // The sedes she may see, enforced by row-level security (central schema v2); NULL: all.
       await c.query(`SET LOCAL ROLE ${ident(roles.propietario)}`);
       await c.query('INSERT INTO radica.coordinadores (rol, sedes) VALUES ($1, $2) ON CONFLICT (rol) DO UPDATE SET sedes = excluded.sedes', [rol, sedesValidas]);
-      await c.query('COMMIT');
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => {});
-      throw err;
-    }
+    });
     return { url: urlConUsuario(urlAdmin, rol, clave), rol, nueva, sedes: sedesValidas };
   } finally {
     await cerrar(c);
