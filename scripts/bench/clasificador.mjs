@@ -6,30 +6,20 @@
 // Default CSV: ../shared/data/pqr-ong-train.csv (evaluation data kept outside the repository; see
 // its README: never copy it here). Targets in issue 4: accuracy ≥ 0.88, macro-F1 ≥ 0.77, training
 // ≤ 15 s, suggestion p99 ≤ 2 ms, model ≤ 8 MB.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { cargarModulo, linea, percentiles, progresoDe, root } from './comun.mjs';
+import { cargarModulo, csvEtiquetado, linea, OPCIONES_CSV_ETIQUETADO, percentiles, progresoDe } from './comun.mjs';
 
 const progreso = progresoDe('clasificador');
 
 export async function run(argv) {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      csv: { type: 'string', default: path.resolve(root, '../shared/data/pqr-ong-train.csv') },
-      texto: { type: 'string', default: 'Reporte' },
-      etiqueta: { type: 'string', default: 'Categoria' },
-      pliegues: { type: 'string', default: '5' },
-    },
+    options: { ...OPCIONES_CSV_ETIQUETADO, pliegues: { type: 'string', default: '5' } },
     strict: true,
   });
-  const csv = path.resolve(values.csv);
-  if (!existsSync(csv)) {
-    console.error(`bench clasificador: no está ${csv}; sin datos etiquetados no hay cifras (use --csv ARCHIVO).`);
-    return;
-  }
+  const csv = csvEtiquetado(values.csv, 'clasificador');
+  if (!csv) return;
   const mod = await cargarModulo(
     'clasificador',
     `export * from './shared/classifier';\nexport { serializarModelo } from './shared/classifier/formato';\nexport { leerCsvEtiquetado } from './electron/cli/clasificador';`,

@@ -14,11 +14,11 @@
 // - modelo_central_entrenar_ms: `radica central modelo entrenar` on it: reading the examples, the
 //   held-out measurement and the final training of each objetivo (in this process, as the CLI's
 //   worker thread does), and the publication. Also the final training alone and the model's size.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { cargarModulo, linea, progresoDe, root } from './comun.mjs';
+import { cargarModulo, crearBase, csvEtiquetado, linea, OPCIONES_CSV_ETIQUETADO, progresoDe, root } from './comun.mjs';
 
 const progreso = progresoDe('modelo-central');
 
@@ -32,19 +32,11 @@ const TIPO_DEMO = {
 export async function run(argv) {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      csv: { type: 'string', default: path.resolve(root, '../shared/data/pqr-ong-train.csv') },
-      texto: { type: 'string', default: 'Reporte' },
-      etiqueta: { type: 'string', default: 'Categoria' },
-      url: { type: 'string' },
-    },
+    options: { ...OPCIONES_CSV_ETIQUETADO, url: { type: 'string' } },
     strict: true,
   });
-  const csv = path.resolve(values.csv);
-  if (!existsSync(csv)) {
-    console.error(`bench modelo-central: no está ${csv}; sin datos etiquetados no hay cifras (use --csv ARCHIVO).`);
-    return;
-  }
+  const csv = csvEtiquetado(values.csv, 'modelo-central');
+  if (!csv) return;
   const m = await cargarModulo(
     'modelo-central',
     `export { migrar } from './electron/central/esquema';
@@ -65,18 +57,7 @@ export async function run(argv) {
       progreso('inicio un PostgreSQL privado (fsync on)');
       servidor = await m.iniciarPostgres({ fsync: true });
     }
-    const admin = values.url ?? servidor.adminUrl;
-    const nombre = `bench_modelo_${process.pid}`;
-    const c = new m.pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(`CREATE DATABASE ${nombre}`);
-    } finally {
-      await c.end();
-    }
-    const u = new URL(admin);
-    u.pathname = `/${nombre}`;
-    const url = u.toString();
+    const url = await crearBase(m.pg, values.url ?? servidor.adminUrl, `bench_modelo_${process.pid}`);
     await m.migrar(url);
     await m.publicarCatalogo(url, catalogo, 'bench');
 

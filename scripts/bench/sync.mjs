@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { cargarModulo, linea, percentiles, progresoDe } from './comun.mjs';
+import { cargarModulo, crearBase, linea, percentiles, progresoDe } from './comun.mjs';
 
 const progreso = progresoDe('sync');
 const ADMIN = { usuario: 'bench', nombre: 'Benchmark', rol: 'administrador' };
@@ -90,18 +90,9 @@ export async function run(argv) {
   /** A fresh database, migrated: its administrator URL. */
   const nuevaBase = async () => {
     const nombre = `bench_sync_${process.pid}_${++base}`;
-    const admin = values.url ?? servidor.adminUrl;
-    const c = new m.pg.Client({ connectionString: admin });
-    await c.connect();
-    try {
-      await c.query(`CREATE DATABASE ${nombre}`);
-    } finally {
-      await c.end();
-    }
-    const u = new URL(admin);
-    u.pathname = `/${nombre}`;
-    await m.migrar(u.toString());
-    return u.toString();
+    const url = await crearBase(m.pg, values.url ?? servidor.adminUrl, nombre);
+    await m.migrar(url);
+    return url;
   };
   try {
     if (!values.url) {

@@ -73,7 +73,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
 
   const deLaEntidad = estado ? objetivosDeLaEntidad(estado.modelos) : [];
   // Both models are the entity's: nothing here trains; with one, the station still trains the other.
-  const central = deLaEntidad.length === OBJETIVOS.length;
+  const todoDeLaEntidad = deLaEntidad.length === OBJETIVOS.length;
 
   const reentrenar = async () => {
     setError(null);
@@ -142,7 +142,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
     setAviso(
       `Se importaron ${formatNumero(r.value.importados)} ejemplos de ${formatNumero(filas.length)} filas de ${csv.nombre}` +
         `${r.value.rechazados.length ? `; ${formatNumero(r.value.rechazados.length)} rechazadas (abajo)` : ''}. ` +
-        (central ? '' : 'Pulse «Reentrenar ahora» para que las sugerencias aprendan de ellos.'),
+        (todoDeLaEntidad ? '' : 'Pulse «Reentrenar ahora» para que las sugerencias aprendan de ellos.'),
     );
     setCsv(null);
     await cargar();
@@ -224,7 +224,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
           </p>
 
           <h2>Reentrenar</h2>
-          {central ? (
+          {todoDeLaEntidad ? (
             <p>
               Esta estación usa el modelo de la entidad, entrenado en el servidor central con los radicados de todas las ventanillas, las
               correcciones de los coordinadores y el histórico importado allí. Se actualiza cuando TI ejecuta <code>radica central modelo entrenar</code>; la estación lo
@@ -249,7 +249,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
           )}
           {estado.ultimoEntrenamiento?.error ? <p className="texto-error">El último entrenamiento falló: {estado.ultimoEntrenamiento.error}</p> : null}
 
-          {esAdmin && central ? (
+          {esAdmin && todoDeLaEntidad ? (
             <>
               <h2>Importar ejemplos de un sistema anterior</h2>
               <p>
@@ -261,7 +261,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
               </p>
             </>
           ) : null}
-          {esAdmin && !central ? (
+          {esAdmin && !todoDeLaEntidad ? (
             <>
               <h2>Importar ejemplos de un sistema anterior</h2>
               <p>
