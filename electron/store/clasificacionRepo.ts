@@ -135,22 +135,21 @@ export class ClasificacionRepo {
   }
 
   /**
-   * The newest radicados with their final tipo and dependencia, annulled ones excluded. Demo rows
-   * only when the station has no real radicado (a demo station still learns something).
-   */
-  /**
-   * The newest radicados as training examples, with the reviewers' corrections applied: a reviewed
-   * radicado (right or corrected) weighs `pesoRevisado`.
+   * The newest radicados as training examples, annulled ones excluded, with the reviewers'
+   * corrections applied: a reviewed radicado (right or corrected) weighs `pesoRevisado`. Demo rows
+   * only when there is nothing else, neither a real radicado nor an imported example (a demo
+   * station still learns something; an entity's imported history must not learn from invented
+   * citizens), as in the central store.
    */
   ejemplosRadicados(limite: number, pesoRevisado: number): { ejemplos: EjemploEtiquetado[]; demo: boolean; revisados: number } {
-    const demo = this.stmts.hayReales.get() === 0;
+    const demo = this.stmts.hayReales.get() === 0 && this.contarImportados() === 0;
     const filas = this.stmts.radicados.all(demo ? 1 : 0, limite) as { texto: string; tipo: string; dependencia: string; revisado: number }[];
     let revisados = 0;
     const ejemplos = filas.map(({ revisado, ...f }) => {
       if (revisado) revisados++;
       return { ...f, peso: revisado ? pesoRevisado : 1 };
     });
-    return { ejemplos, demo, revisados };
+    return { ejemplos, demo: demo && ejemplos.length > 0, revisados };
   }
 
   /** Marks since the last model: enough of them retrain it, so corrections reach the suggestions. */

@@ -164,6 +164,27 @@ describe('clasificador en la estación', () => {
     expect(await s.call('clasificador:sugerir', {})).toMatchObject({ ok: false, error: { code: 'VALIDACION' } });
   });
 
+  it('los radicados de demostración enseñan solo mientras no haya nada más: ni reales ni importados', async () => {
+    s = tempStation();
+    await s.setup();
+    await s.ok('estacion:demo', { cantidad: 40 });
+    const repo = s.station.services.context.clasificacion;
+    const soloDemo = repo.ejemplosRadicados(1000, 3);
+    expect(soloDemo).toMatchObject({ demo: true });
+    expect(soloDemo.ejemplos).toHaveLength(40);
+    const conDemo = await s.ok('clasificador:entrenar', {});
+    expect(conDemo.modelos.map((m: { ejemplos: number }) => m.ejemplos)).toEqual([40, 40]);
+
+    // The entity's history arrives: the invented citizens stop shaping its suggestions.
+    await s.ok('clasificador:importar', { origen: 'sistema anterior', filas: ejemplosBicitaxi(10) });
+    expect(repo.ejemplosRadicados(1000, 3)).toEqual({ ejemplos: [], demo: false, revisados: 0 });
+    const e = await s.ok('clasificador:entrenar', {});
+    expect(e.modelos.map((m: { ejemplos: number; metricas: { fuentes: unknown } }) => [m.ejemplos, m.metricas.fuentes])).toEqual([
+      [30, { radicados: 0, importados: 30, revisados: 0, demo: false }],
+      [30, { radicados: 0, importados: 30, revisados: 0, demo: false }],
+    ]);
+  });
+
   it('entrenar sin ejemplos lo dice en español; reentrenar solo cuando toca', async () => {
     s = tempStation();
     await s.setup();
