@@ -61,59 +61,11 @@ export const OPCIONES_POR_DEFECTO: OpcionesEntrenamiento = {
   minDf: 1,
   // Chosen by stratified 5-fold cross-validation on a 4-class, very imbalanced PQR corpus (11k
   // texts): hinge loss, half-balanced class weights (fully balanced costs accuracy on the frequent
-  // classes for little macro-F1), ten passes (more change nothing measurable).
-  // With these options the seed alone moves macro-F1 by about 0.003 (0.764 with seed 1, 0.762
-  // with seeds 2 and 3 on the same folds): a smaller difference between two configurations is
-  // noise. Within that band and no better: per-class C, word-only and char-only SVMs averaged,
-  // binary or √ term frequency, start/end-of-text bigrams, negation and "pero" scope features,
-  // pairwise (one-vs-one) SVMs added to the scores, a one-hidden-layer network on the same
-  // vectors as third member, per-class Platt scaling, class offsets tuned for macro-F1, and
-  // dropping training texts the internal folds call mislabelled (this one costs rare-class recall).
-  // Signals of other kinds, same 5-fold CV (this configuration: 0.882 / 0.764 with seed 1,
-  // 0.879 / 0.758 with seed 2, whose folds differ; accuracy / macro-F1), none better:
-  // - k nearest neighbours by cosine on TF-IDF word uni+bigrams (inverted index), votes
-  //   Σ sim^p over the top k, raw or divided by class size, mixed into the logits: alone 0.78–0.84 /
-  //   0.58–0.66; mixed, weight ≥ 0.5 loses 0.004 macro-F1 or more, and the best of a 72-point grid
-  //   (k 5–50, p 1–8, weight 0.05–0.3) is 0.880 / 0.765 and 0.881 / 0.763, with the best
-  //   setting for one seed a loss for the other: noise, and about 2 MB of stored vectors to no end.
-  // - Multinomial or complement naive Bayes log-likelihoods (per token) mixed into the logits:
-  //   alone ≤ 0.837 / 0.686; mixed at best 0.879 / 0.761 and 0.878 / 0.760.
-  // - LSA: a randomised truncated SVD of the word TF-IDF matrix (37.5k buckets seen twice or
-  //   more), the unit-norm embedding appended to the sparse vector: 64 dimensions at 0.5,
-  //   0.878 / 0.759; 32 at 0.25, 0.879 / 0.760 (seed 1); +1.5–3 s of training and a 3–6 MB
-  //   projection.
-  // - Each word conjoined with the text's first word (feature augmentation per "channel": many
-  //   texts open with the programme's name): 0.882 / 0.761.
-  // - The three calibration-fold SVMs averaged into the final one at 0.5 (free bagging):
-  //   0.880 / 0.758. 2^20 buckets instead of 2^18: 0.881 / 0.763. Two training seeds on the same
-  //   folds averaged: 0.881 / 0.761 (each alone 0.764, 0.762): the seed spread is fold sampling.
-  // - Per-class offsets tuned on the very out-of-fold predictions they are scored on (an upper
-  //   bound for any change of decision rule): 0.882 / 0.766 and 0.879 / 0.765, still short of 0.77.
-  // - Later (same folds, seed 1): skip-bigrams (w_i, w_i+2) 0.880 / 0.761; the first five words
-  //   in a namespace of their own 0.879 / 0.755; a 3-class model of the non-praise classes mixed
-  //   under P(not praise) 0.881 / 0.763 at best; a logistic meta-learner stacked on the out-of-fold
-  //   scores of SVM, regression and network with length features 0.877 / 0.762; any 4×4 gain
-  //   matrix on the calibrated probabilities, tuned on the predictions it is scored on, 0.7675.
-  //   10-fold CV (more training data per fold) 0.883 / 0.766: the learning curve is flat here.
-  // - Also (seed 1): down-weighting texts the internal folds call mislabelled 0.881 / 0.757–0.763;
-  //   character n-grams across word boundaries 0.881 / 0.761 (and 21 s of training with both);
-  //   squared hinge at C 0.5 or 0.15 0.878 / 0.755; other class-weight exponents for the SVM or the
-  //   regression alone 0.877–0.880 / 0.758–0.760; word clusters (co-occurrence k-means, 256–512)
-  //   as a third block 0.881 / 0.762; pair-specific SVMs for the two confused pairs 0.879–0.882 /
-  //   0.759–0.764; IDF^0.6 0.881 / 0.763; label smoothing 0.1 0.880 / 0.760; a Crammer–Singer
-  //   multiclass SVM 0.881 / 0.765 (0.761 and 0.760 with seeds 2 and 3: a tie).
-  // - Session 5 (5-fold, seeds 1 / 2 / 3; this configuration 0.7645 / 0.7580 / 0.7618, mean 0.7614):
-  //   prior knowledge of Spanish that ships in a registry package (the SentiCon and AFINN lexicons
-  //   and the Snowball stemmer of @nlpjs/lang-es, MIT): polarity tokens in the word block 0.761;
-  //   in a third block of their own at weight 0.08–0.5 0.760–0.763 (mean of three seeds at 0.15:
-  //   0.7621, +0.0007: a tie); Snowball stems 0.761; a phonetic spelling key (h, b/v, s/z/c, ll/y,
-  //   "xq", "q") 0.762; punctuation tokens 0.763; word trigrams 0.759; character 1–6-grams 0.760;
-  //   a third member (logistic regression on binary word features) 0.761–0.763; each sentence of
-  //   a longer text added as an extra example at weight 0.3 or 0.6, 0.754.
-  //   Pretrained sentence encoders cannot meet the 2 ms p99 on this CPU, and no package of static
-  //   Spanish word vectors was found on the npm registry.
-  // Many errors read as label noise (praise filed as an information request, and so on): of the 23
-  // texts that appear more than once in the file, 20 carry different labels.
+  // classes for little macro-F1), ten passes (more change nothing measurable). The seed, which
+  // draws the folds, moves macro-F1 by up to 0.0065 (0.7645, 0.7580, 0.7618 with seeds 1, 2, 3);
+  // on the same folds, a difference under 0.003 between two configurations is noise. About ninety
+  // alternatives that did not beat these settings are in EXPERIMENTOS.md beside this file, with
+  // their figures: read it before trying another.
   C: 1,
   perdida: 'l1',
   pesoClases: 0.5,
