@@ -21,6 +21,7 @@ export interface OpcionesClasificadorCli {
   entrenamiento?: string;
   prueba?: string;
   pliegues?: string;
+  semilla?: string;
   umbral?: string;
   k?: string;
 }
@@ -149,10 +150,12 @@ export function comandoClasificador(sub: string | undefined, textos: string[], v
     case 'validar': {
       const ejemplos = leerCsvEtiquetado(v.csv ?? falta('csv'), v.texto ?? falta('texto'), v.etiqueta ?? falta('etiqueta'));
       const k = numero(v.pliegues, 'pliegues', { entero: true, min: 2, max: 20 }) ?? 5;
+      // Another seed draws other folds: how far the figures move is how much a difference means.
+      const semilla = numero(v.semilla, 'semilla', { entero: true, min: 0 }) ?? 1;
       const t0 = performance.now();
-      const r = validacionCruzada(ejemplos, k);
+      const r = validacionCruzada(ejemplos, k, { semilla });
       const ms = Math.round(performance.now() - t0);
-      return { json: { ...r, ejemplos: ejemplos.length, validacionMs: ms }, texto: `Validación cruzada estratificada, ${k} pliegues, ${ejemplos.length} ejemplos:\n${textoMetricas(r)}` };
+      return { json: { ...r, ejemplos: ejemplos.length, semilla, validacionMs: ms }, texto: `Validación cruzada estratificada, ${k} pliegues (semilla ${semilla}), ${ejemplos.length} ejemplos:\n${textoMetricas(r)}` };
     }
     case 'sugerir': {
       const frase = textos.join(' ').trim();

@@ -56,7 +56,7 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   verificar-codigo NUMERO CODIGO
   clasificador entrenar --csv F --texto COL --etiqueta COL --modelo SALIDA
   clasificador evaluar --entrenamiento F --prueba G --texto COL --etiqueta COL
-  clasificador validar --csv F --texto COL --etiqueta COL [--pliegues 5]
+  clasificador validar --csv F --texto COL --etiqueta COL [--pliegues 5] [--semilla 1]
   clasificador sugerir --modelo M "texto" [--k 3] [--umbral 0.2]
           CSV con fila de encabezado, UTF-8, campos entre comillas; el modelo es un archivo JSON
   clasificador sugerir --data-dir DIR "texto"      sugerencias de tipo y dependencia de la estación
@@ -130,6 +130,7 @@ const opciones = {
   entrenamiento: { type: 'string' },
   prueba: { type: 'string' },
   pliegues: { type: 'string' },
+  semilla: { type: 'string' },
   umbral: { type: 'string' },
   k: { type: 'string' },
   dispositivo: { type: 'string' },

@@ -90,7 +90,10 @@ describe('radica clasificador', () => {
 
     const v = radica(['clasificador', 'validar', '--csv', train, ...cols, '--pliegues', '4', '--json']);
     expect(v.code, v.err).toBe(0);
-    expect(v.json()).toMatchObject({ pliegues: 4, ejemplos: 120, accuracy: expect.any(Number), porPliegue: expect.any(Array) });
+    expect(v.json()).toMatchObject({ pliegues: 4, ejemplos: 120, semilla: 1, accuracy: expect.any(Number), porPliegue: expect.any(Array) });
+    const s2 = radica(['clasificador', 'validar', '--csv', train, ...cols, '--pliegues', '4', '--semilla', '2', '--json']);
+    expect(s2.code, s2.err).toBe(0);
+    expect(s2.json()).toMatchObject({ pliegues: 4, semilla: 2, ejemplos: 120 });
   });
 
   it('errores: uso (2) y datos (1), en español', () => {
@@ -102,6 +105,9 @@ describe('radica clasificador', () => {
     expect(falta.err).toMatch(/Falta --modelo/);
     const pl = radica(['clasificador', 'validar', '--csv', train, ...cols, '--pliegues', 'x']);
     expect(pl.code).toBe(2);
+    const se = radica(['clasificador', 'validar', '--csv', train, ...cols, '--semilla', '1.5']);
+    expect(se.code).toBe(2);
+    expect(se.err).toMatch(/semilla/);
     const col = radica(['clasificador', 'entrenar', '--csv', train, '--texto', 'Reporte', '--etiqueta', 'Tipo', '--modelo', modelo]);
     expect(col.code).toBe(1);
     expect(col.err).toMatch(/no tiene la columna "Reporte"/);
