@@ -30,7 +30,7 @@ export async function run(argv) {
   const ejemplos = mod.leerCsvEtiquetado(csv, values.texto, values.etiqueta);
   const k = Number(values.pliegues);
   const semilla = Number(values.semilla);
-  if (!Number.isInteger(semilla)) throw new Error(`--semilla debe ser un entero (recibí «${values.semilla}»).`);
+  if (!Number.isInteger(semilla) || semilla < 0) throw new Error(`--semilla debe ser un entero ≥ 0, como en radica clasificador validar (recibí «${values.semilla}»).`);
   progreso(`${ejemplos.length} ejemplos; validación cruzada en ${k} pliegues…`);
 
   const cv = mod.validacionCruzada(ejemplos, k, { semilla }, (p) => progreso(`pliegue ${p}/${k}`));
