@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
 import { entrenar, evaluar, predecir, sugerir, validacionCruzada, type Ejemplo, type Metricas, type Modelo } from '../../shared/classifier';
 import { cargarModelo, serializarModelo } from '../../shared/classifier/formato';
+import { separadorDeCsv, textoDeCsv } from '../../shared/sugerencias/importacion';
 
 /** A usage mistake (exit 2) as opposed to a failure (exit 1). */
 export class UsoClasificador extends Error {}
@@ -36,8 +37,9 @@ const falta = (nombre: string): never => {
 };
 
 /**
- * Rows of a labelled CSV: header row, UTF-8 with or without BOM, quoted fields (commas, line
- * breaks and doubled quotes inside). Rows with an empty label are skipped: they cannot teach.
+ * Rows of a labelled CSV: header row, UTF-8 with or without BOM (or Windows-1252), quoted fields
+ * (commas, line breaks and doubled quotes inside), separated by commas (or «;», as Excel in es-CO
+ * saves them). Rows with an empty label are skipped: they cannot teach.
  */
 export function leerCsvEtiquetado(archivo: string, columnaTexto: string, columnaEtiqueta: string): Ejemplo[] {
   let contenido: Buffer;
@@ -46,13 +48,15 @@ export function leerCsvEtiquetado(archivo: string, columnaTexto: string, columna
   } catch (e) {
     throw new Error(`No se pudo leer ${archivo}: ${(e as { code?: string }).code ?? (e as Error).message}.`);
   }
+  const texto = textoDeCsv(contenido);
+  const delimiter = separadorDeCsv(texto);
   let filas: Record<string, string>[];
   try {
-    filas = parse(contenido, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, encoding: 'utf8' }) as Record<string, string>[];
+    filas = parse(texto, { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, delimiter }) as Record<string, string>[];
   } catch (e) {
     throw new Error(`${archivo} no es un CSV válido: ${(e as Error).message}`);
   }
-  const columnas = filas.length > 0 ? Object.keys(filas[0]!) : encabezado(contenido);
+  const columnas = filas.length > 0 ? Object.keys(filas[0]!) : encabezado(texto, delimiter);
   for (const c of [columnaTexto, columnaEtiqueta]) {
     if (!columnas.includes(c)) throw new Error(`${archivo} no tiene la columna "${c}". Columnas: ${columnas.map((x) => `"${x}"`).join(', ') || '(ninguna)'}.`);
   }
@@ -63,8 +67,8 @@ export function leerCsvEtiquetado(archivo: string, columnaTexto: string, columna
   return ejemplos;
 }
 
-function encabezado(contenido: Buffer): string[] {
-  const r = parse(contenido, { bom: true, to_line: 1, relax_column_count: true }) as string[][];
+function encabezado(texto: string, delimiter: string): string[] {
+  const r = parse(texto, { bom: true, to_line: 1, relax_column_count: true, delimiter }) as string[][];
   return r[0] ?? [];
 }
 

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { RadicaError } from '../../shared/ipc/result';
-import { filasDeEjemplos, OPCIONES_CSV_EJEMPLOS, type ColumnasEjemplos, type FilaEjemplo } from '../../shared/sugerencias/importacion';
+import { filasDeEjemplos, opcionesCsvEjemplos, textoDeCsv, type ColumnasEjemplos, type FilaEjemplo } from '../../shared/sugerencias/importacion';
 
 /** The options of both commands that name the file and its columns (parseArgs). */
 export const OPCIONES_CSV_CLI = {
@@ -24,7 +24,8 @@ export class ErrorDeColumnas extends Error {}
 export function leerCsvEjemplos(archivo: string, columnas: ColumnasEjemplos): FilaEjemplo[] {
   let registros: Record<string, string>[];
   try {
-    registros = parse(readFileSync(archivo), OPCIONES_CSV_EJEMPLOS) as Record<string, string>[];
+    const texto = textoDeCsv(readFileSync(archivo));
+    registros = parse(texto, opcionesCsvEjemplos(texto)) as Record<string, string>[];
   } catch (err) {
     throw new RadicaError('VALIDACION', `No se pudo leer el CSV ${archivo}: ${(err as Error).message}`);
   }

@@ -8,6 +8,59 @@ import { normalizarFrase } from './index';
 /** csv-parse options: header row, UTF-8 with or without BOM, ragged rows tolerated, cells trimmed. */
 export const OPCIONES_CSV_EJEMPLOS = { columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: true } as const;
 
+/**
+ * The text of a CSV another program wrote. Valid UTF-8 is read as UTF-8; anything else as
+ * Windows-1252, which is what Excel in Spanish saves as «CSV (delimitado por comas)» and what old
+ * Windows systems export. Read as UTF-8, those files would turn every accent into «�» without a
+ * word, and no label with an accent («Petición») would match the catalog.
+ */
+export function textoDeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return windows1252(bytes);
+  }
+}
+
+/**
+ * Bytes 0x80–0x9F of Windows-1252 (WHATWG's index): the euro, Word's curly quotes and dashes. Node's
+ * TextDecoder('windows-1252') decodes them as Latin-1 control codes (checked on Node 20), so the
+ * table is here; it is the only part where the two encodings differ.
+ */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function windows1252(bytes: Uint8Array): string {
+  let texto = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const trozo = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? CP1252_80_9F[b - 0x80]! : String.fromCharCode(b)));
+    texto += trozo.join('');
+  }
+  return texto;
+}
+
+/**
+ * The field separator, read off the header line: a comma unless semicolons or tabs outnumber the
+ * commas there (outside quotes). Excel in es-CO separates with «;», since the comma is its decimal
+ * mark; a tab is what copying from a spreadsheet gives.
+ */
+export function separadorDeCsv(texto: string): ',' | ';' | '\t' {
+  const cuenta = { ',': 0, ';': 0, '\t': 0 };
+  let entreComillas = false;
+  for (const c of texto) {
+    if (c === '"') entreComillas = !entreComillas;
+    else if (!entreComillas && (c === '\n' || c === '\r')) break;
+    else if (!entreComillas && c in cuenta) cuenta[c as keyof typeof cuenta]++;
+  }
+  if (cuenta[';'] > cuenta[','] && cuenta[';'] >= cuenta['\t']) return ';';
+  if (cuenta['\t'] > cuenta[',']) return '\t';
+  return ',';
+}
+
+/** csv-parse options for this file's text: the ones above and its separator. */
+export function opcionesCsvEjemplos(texto: string) {
+  return { ...OPCIONES_CSV_EJEMPLOS, delimiter: separadorDeCsv(texto) };
+}
+
 export interface ColumnasEjemplos {
   texto: string;
   tipo?: string | null;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { OBJETIVOS, objetivosDeLaEntidad, type EstadoClasificador, type ModeloVigente } from '../../../shared/sugerencias';
-import { filasDeEjemplos, OPCIONES_CSV_EJEMPLOS, type FilaEjemplo } from '../../../shared/sugerencias/importacion';
+import { filasDeEjemplos, opcionesCsvEjemplos, textoDeCsv, type FilaEjemplo } from '../../../shared/sugerencias/importacion';
 import { formatFechaHora } from '../../../shared/domain/bogota';
 import { llamar } from '../api';
 import { Field } from '../components/Field';
@@ -104,7 +104,8 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
     setAviso(null);
     setRechazados([]);
     try {
-      const registros = parse(await f.text(), OPCIONES_CSV_EJEMPLOS) as Record<string, string>[];
+      const texto = textoDeCsv(new Uint8Array(await f.arrayBuffer()));
+      const registros = parse(texto, opcionesCsvEjemplos(texto)) as Record<string, string>[];
       const cols = registros.length ? Object.keys(registros[0]!) : [];
       if (registros.length === 0) throw new Error('no tiene filas después del encabezado');
       setCsv({ nombre: f.name, registros, columnas: cols });
@@ -116,7 +117,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
       });
     } catch (err) {
       setCsv(null);
-      setError(`No se pudo leer ${f.name}: ${(err as Error).message}. Debe ser un CSV con una fila de encabezado, en UTF-8.`);
+      setError(`No se pudo leer ${f.name}: ${(err as Error).message}. Debe ser un CSV con una fila de encabezado.`);
     }
   };
 
@@ -265,7 +266,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
             <>
               <h2>Importar ejemplos de un sistema anterior</h2>
               <p>
-                Un CSV con encabezado (UTF-8): una columna con el texto y otra con el tipo documental, la dependencia o ambas (código o nombre
+                Un CSV con encabezado (el que guarda Excel sirve: con «,» o «;», en UTF-8 o Windows-1252): una columna con el texto y otra con el tipo documental, la dependencia o ambas (código o nombre
                 del catálogo). Opcional: una columna de peso.
               </p>
               <SelectorArchivos id="clf-csv" label="Elegir CSV…" hint="Se leen aquí; nada sale de la estación." accept=".csv,text/csv" disabled={ocupado} onFiles={(f, i) => void elegirArchivo(f, i)} />

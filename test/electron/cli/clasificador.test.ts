@@ -46,6 +46,15 @@ describe('CSV etiquetado', () => {
     ]);
   });
 
+  it('Excel en español: «;» y Windows-1252, con las tildes intactas', () => {
+    const f = path.join(D, 'excel.csv');
+    writeFileSync(f, Buffer.from('Asunto;Tipo\r\n"Solicito copia; por favor";Petición\r\nSeñal dañada en la vía;Queja\r\n', 'latin1'));
+    expect(leerCsvEtiquetado(f, 'Asunto', 'Tipo')).toEqual([
+      { texto: 'Solicito copia; por favor', etiqueta: 'Petición' },
+      { texto: 'Señal dañada en la vía', etiqueta: 'Queja' },
+    ]);
+  });
+
   it('una columna que falta se nombra en el error', () => {
     const f = csv(path.join(D, 'b.csv'), [{ texto: 'hola', etiqueta: 'X' }]);
     expect(() => leerCsvEtiquetado(f, 'Reporte', 'Tipo')).toThrow(/no tiene la columna "Reporte".*"Asunto", "Tipo"/);

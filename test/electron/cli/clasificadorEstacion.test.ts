@@ -75,6 +75,22 @@ describe('radica clasificador (estación)', () => {
     expect(estado.out).toContain('Ejemplos importados: 50');
   });
 
+  it('importar el CSV que guarda Excel en español («;», Windows-1252): los nombres con tilde casan con el catálogo', () => {
+    const E = tempDir('radica-cli-clasif-excel-');
+    const de = ['--data-dir', E];
+    try {
+      expect(radica(['init', ...de, '--entidad', 'Alcaldía de Prueba', '--sede', '01', '--ventanilla', '03']).code).toBe(0);
+      const csv = path.join(E, 'excel.csv');
+      const filas = ['Asunto;Clase;Oficina', '"Arreglo del alumbrado; poste 4";Petición general (interés general o particular);800', 'Queja por el trato en la ventanilla;Queja;800'];
+      writeFileSync(csv, Buffer.from(filas.join('\r\n'), 'latin1'));
+      const imp = radica(['clasificador', 'importar', ...de, '--csv', csv, '--texto', 'Asunto', '--tipo', 'Clase', '--dependencia', 'Oficina', '--json']);
+      expect(imp.code, imp.err).toBe(0);
+      expect(imp.json()).toEqual({ importados: 2, rechazados: [] });
+    } finally {
+      rmSync(E, { recursive: true, force: true });
+    }
+  });
+
   it('uso incorrecto: código 2 y la ayuda en español', () => {
     const r = radica(['clasificador', 'sugerir', ...dd, '--json']);
     expect(r.code).toBe(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filasDeEjemplos, validarEjemplos } from '../../../shared/sugerencias/importacion';
+import { filasDeEjemplos, separadorDeCsv, textoDeCsv, validarEjemplos } from '../../../shared/sugerencias/importacion';
 
 const CONOCIDAS = {
   tipos: [
@@ -44,5 +44,27 @@ describe('validarEjemplos: la misma regla en la estación y en el servidor centr
   it('filasDeEjemplos nombra la columna que falta y las que hay', () => {
     expect(() => filasDeEjemplos([{ Asunto: 'a', Clase: 'QUE' }], { texto: 'Texto', tipo: 'Clase' })).toThrow('El CSV no tiene la columna "Texto". Columnas: Asunto, Clase.');
     expect(() => filasDeEjemplos([{ Asunto: 'a' }], { texto: 'Asunto' })).toThrow(/columna del tipo, la de la dependencia o ambas/);
+  });
+});
+
+describe('CSV de otro programa: codificación y separador', () => {
+  const bytes = (s: string, codificacion: 'utf8' | 'latin1') => new Uint8Array(Buffer.from(s, codificacion));
+
+  it('UTF-8 se lee como UTF-8 y lo demás como Windows-1252 (Excel en español), sin «�»', () => {
+    expect(textoDeCsv(bytes('Asunto;Tipo\nSeñal dañada;Petición', 'utf8'))).toBe('Asunto;Tipo\nSeñal dañada;Petición');
+    expect(textoDeCsv(bytes('Asunto;Tipo\nSeñal dañada;Petición', 'latin1'))).toBe('Asunto;Tipo\nSeñal dañada;Petición');
+    // 0x80 and 0x93/0x94: the euro and curly quotes of Windows-1252, not Latin-1's control codes.
+    expect(textoDeCsv(new Uint8Array([0x80, 0x20, 0x93, 0x6f, 0x6b, 0x94]))).toBe('€ “ok”');
+    expect(textoDeCsv(new Uint8Array())).toBe('');
+  });
+
+  it('el separador sale del encabezado: coma, punto y coma o tabulador; las comillas no cuentan', () => {
+    expect(separadorDeCsv('Asunto,Tipo,Dependencia\nHola; chao,QUE,900')).toBe(',');
+    expect(separadorDeCsv('Asunto;Tipo;Dependencia\r\nHola, chao;QUE;900')).toBe(';');
+    expect(separadorDeCsv('Asunto\tTipo\nHola, chao\tQUE')).toBe('\t');
+    expect(separadorDeCsv('"Asunto; resumen",Tipo\n')).toBe(',');
+    expect(separadorDeCsv('"Asunto, resumen";"Tipo, código";Peso\n')).toBe(';');
+    expect(separadorDeCsv('Asunto\n')).toBe(',');
+    expect(separadorDeCsv('')).toBe(',');
   });
 });
