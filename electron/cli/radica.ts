@@ -58,7 +58,7 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
   clasificador evaluar --entrenamiento F --prueba G --texto COL --etiqueta COL
   clasificador validar --csv F --texto COL --etiqueta COL [--pliegues 5] [--semilla 1]
   clasificador sugerir --modelo M "texto" [--k 3] [--umbral 0.2]
-          CSV con fila de encabezado, UTF-8, campos entre comillas; el modelo es un archivo JSON
+          CSV con fila de encabezado, campos entre comillas, «,» o «;», UTF-8 o Windows-1252; el modelo es JSON
   clasificador sugerir --data-dir DIR "texto"      sugerencias de tipo y dependencia de la estación
   clasificador reentrenar | estado                 modelos de la estación
   clasificador importar --csv F --texto COL [--tipo COL] [--dependencia COL]
