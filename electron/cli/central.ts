@@ -8,7 +8,7 @@
  *   radica central catalogo publicar --url URL --archivo catalogo.json [--json]
  *   radica central coordinacion [--data-dir D] [--url URL | --quitar] [--json]
  *   radica central modelo importar --url URL --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
- *          [--origen NOMBRE] [--reemplazar] [--json]   → {importados, reemplazados, rechazados: [{fila, motivo}], catalogo}
+ *          [--origen NOMBRE] [--reemplazar] [--equivalencias F] [--json]   → {importados, reemplazados, rechazados: [{fila, motivo}], catalogo}
  *   radica central modelo importados --url URL [--quitar-origen NOMBRE] [--json]   → {importaciones: [{origen, ejemplos, importadoEn, importadoPor}], quitados}
  *   radica central modelo entrenar --url URL [--json]   → {modelos: [{objetivo, version, …}], radicados, revisados, importados, demo}
  *   radica sync [--data-dir D] [--url URL] [--json] [--continuo] [--lote N] [--intervalo MS]
@@ -39,7 +39,7 @@ import {
   type ResultadoEntrenamientoCentral,
   type ResultadoImportacionCentral,
 } from '../central/modelos';
-import { ErrorDeColumnas, leerCsvEjemplos, OPCIONES_CSV_CLI } from './csvEjemplos';
+import { ErrorDeColumnas, leerCsvEjemplos, lineasRechazos, OPCIONES_CSV_CLI } from './csvEjemplos';
 import { entrenadorPorDefecto } from '../services/entrenador';
 import { CLAVE_COORDINACION, guardarCoordinacion } from '../central/coordinacion';
 
@@ -54,10 +54,11 @@ export const AYUDA_CENTRAL = `  central migrar --url URL          crea o actuali
           guarda en esta estación la dirección de coordinación (la de «coordinador registrar»): Radica
           abre en modo coordinador sin variables de entorno. Sin opciones, muestra la guardada.
   central modelo importar --url URL --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
-          [--origen NOMBRE] [--reemplazar]
+          [--origen NOMBRE] [--reemplazar] [--equivalencias ARCHIVO]
           guarda en el servidor central el histórico etiquetado de otro sistema (Orfeo, Mercurio…): el
           próximo «central modelo entrenar» aprende de él. Las etiquetas (código o nombre) se comparan
           con el catálogo publicado. --reemplazar cambia lo importado antes con el mismo origen.
+          --equivalencias: CSV campo,valor,codigo que traduce las etiquetas del otro sistema al catálogo.
   central modelo importados --url URL [--quitar-origen NOMBRE]
           lista el histórico importado por origen (ejemplos, fecha, quién); --quitar-origen lo borra.
   central modelo entrenar --url URL  entrena el clasificador de la entidad con los radicados de todas las
@@ -153,8 +154,7 @@ function textoImportacion(r: ResultadoImportacionCentral, filas: number, origen:
   return [
     `Se importaron al servidor central ${r.importados} ejemplos de ${filas} filas de «${origen}»${r.reemplazados ? ` (reemplazan a los ${r.reemplazados} importados antes con ese origen)` : ''}.`,
     `Etiquetas comparadas con ${r.catalogo === null ? 'los códigos que ya usan los radicados (no hay catálogo publicado)' : `el catálogo versión ${r.catalogo}`}.`,
-    ...r.rechazados.slice(0, 20).map((x) => `  línea ${x.fila + 1} del CSV: ${x.motivo}`),
-    ...(r.rechazados.length > 20 ? [`  … y ${r.rechazados.length - 20} filas rechazadas más.`] : []),
+    ...(r.rechazados.length ? [`Rechazadas: ${r.rechazados.length}.`, ...lineasRechazos(r.rechazados)] : []),
     'Use «radica central modelo entrenar» para que el modelo de la entidad aprenda de ellos.',
   ].join('\n');
 }
@@ -330,7 +330,7 @@ export async function comandoCentral(argv: string[]): Promise<number> {
       const archivo = path.resolve(v.csv);
       let filas;
       try {
-        filas = leerCsvEjemplos(archivo, { texto: v.texto, tipo: v.tipo, dependencia: v.dependencia, peso: v.peso });
+        filas = leerCsvEjemplos(archivo, { texto: v.texto, tipo: v.tipo, dependencia: v.dependencia, peso: v.peso }, v.equivalencias);
       } catch (err) {
         throw err instanceof ErrorDeColumnas ? new Uso(err.message) : err;
       }

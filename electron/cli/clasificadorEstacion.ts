@@ -4,7 +4,8 @@
  *
  *   sugerir --data-dir D "texto" [--json]           catalog phrases + the station's current models
  *   reentrenar --data-dir D [--json]                trains new versions now (inline: this is its own process)
- *   importar --data-dir D --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL] [--json]
+ *   importar --data-dir D --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
+ *            [--equivalencias F] [--json]
  *   estado --data-dir D [--json]
  *
  * The file-model commands (entrenar, evaluar, sugerir --modelo, validar) live in clasificador.ts.
@@ -19,14 +20,17 @@ import { RadicaError, type Resultado } from '../../shared/ipc/result';
 import type { Canal, SalidaDe } from '../../shared/ipc/contract';
 import { porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
 import { formatFechaHora, isoBogota } from '../../shared/domain/bogota';
-import { ErrorDeColumnas, leerCsvEjemplos, OPCIONES_CSV_CLI } from './csvEjemplos';
+import { ErrorDeColumnas, leerCsvEjemplos, lineasRechazos, OPCIONES_CSV_CLI } from './csvEjemplos';
 
 const SUBCOMANDOS = ['sugerir', 'reentrenar', 'importar', 'estado'] as const;
 
 const AYUDA = `Uso (clasificador de la estación):
   radica clasificador sugerir --data-dir DIR "texto" [--json]
   radica clasificador reentrenar --data-dir DIR [--json]
-  radica clasificador importar --data-dir DIR --csv ARCHIVO --texto COL [--tipo COL] [--dependencia COL] [--peso COL] [--json]
+  radica clasificador importar --data-dir DIR --csv ARCHIVO --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
+        [--equivalencias ARCHIVO] [--json]
+        equivalencias: CSV campo,valor,codigo que traduce las etiquetas del sistema anterior al catálogo
+        (campo «tipo» o «dependencia»; codigo vacío: la fila no aprende ese campo)
   radica clasificador estado --data-dir DIR [--json]`;
 
 /** True when the command is this module's: a station command (sugerir only with --data-dir, not --modelo). */
@@ -111,7 +115,7 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
         if (!values.tipo && !values.dependencia) throw new Uso('Indique la columna del tipo (--tipo COL), la de la dependencia (--dependencia COL) o ambas.');
         let filas;
         try {
-          filas = leerCsvEjemplos(archivo, { texto: colTexto, tipo: values.tipo, dependencia: values.dependencia, peso: values.peso });
+          filas = leerCsvEjemplos(archivo, { texto: colTexto, tipo: values.tipo, dependencia: values.dependencia, peso: values.peso }, values.equivalencias);
         } catch (err) {
           throw err instanceof ErrorDeColumnas ? new Uso(err.message) : err;
         }
@@ -119,8 +123,7 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
         json = r;
         texto = [
           `Se importaron ${r.importados} ejemplos de ${filas.length} filas.`,
-          ...r.rechazados.slice(0, 20).map((x) => `  línea ${x.fila + 1} del CSV: ${x.motivo}`),
-          r.rechazados.length > 20 ? `  … y ${r.rechazados.length - 20} filas rechazadas más.` : '',
+          ...(r.rechazados.length ? [`Rechazadas: ${r.rechazados.length}.`, ...lineasRechazos(r.rechazados)] : []),
           'Use "radica clasificador reentrenar" para que las sugerencias aprendan de ellos.',
         ]
           .filter(Boolean)

@@ -90,6 +90,52 @@ export function filasDeEjemplos(registros: readonly Record<string, string>[], c:
   }));
 }
 
+export type CampoEtiqueta = 'tipo' | 'dependencia';
+
+/** A label of the file that the catalog does not know, and how many rows carry it. */
+export interface EtiquetaSinCatalogo {
+  campo: CampoEtiqueta;
+  valor: string;
+  filas: number;
+}
+
+/**
+ * What a previous system's labels are in this catalog: for each field, the label as the file
+ * writes it (trimmed) → a catalog code, or null to drop that label (the row still teaches the other
+ * field, if it has one). Labels not listed stay as they are, and are rejected if unknown.
+ */
+export type Equivalencias = Partial<Record<CampoEtiqueta, Record<string, string | null>>>;
+
+/**
+ * The labels of the file that match no catalog entry, most rows first. An old system's tipos and
+ * offices rarely carry this catalog's names: these are what the import has to be told about.
+ */
+export function etiquetasSinCatalogo(filas: readonly Partial<FilaEjemplo>[], conocidas: EtiquetasConocidas): EtiquetaSinCatalogo[] {
+  const buscar = { tipo: buscador(conocidas.tipos), dependencia: buscador(conocidas.dependencias) };
+  const cuenta = new Map<string, EtiquetaSinCatalogo>();
+  for (const f of filas) {
+    for (const campo of ['tipo', 'dependencia'] as const) {
+      const valor = f[campo]?.trim();
+      if (!valor || buscar[campo](valor)) continue;
+      const clave = `${campo}\u0000${valor}`;
+      const e = cuenta.get(clave);
+      if (e) e.filas++;
+      else cuenta.set(clave, { campo, valor, filas: 1 });
+    }
+  }
+  return [...cuenta.values()].sort((a, b) => b.filas - a.filas || a.campo.localeCompare(b.campo) || a.valor.localeCompare(b.valor, 'es'));
+}
+
+/** The rows with their labels translated: see `Equivalencias`. */
+export function aplicarEquivalencias<F extends Partial<FilaEjemplo>>(filas: readonly F[], equivalencias: Equivalencias): F[] {
+  const traducir = (campo: CampoEtiqueta, v: string | null | undefined) => {
+    const tabla = equivalencias[campo];
+    const clave = v?.trim();
+    return tabla && clave && Object.hasOwn(tabla, clave) ? (tabla[clave] ?? null) : v;
+  };
+  return filas.map((f) => ({ ...f, tipo: traducir('tipo', f.tipo), dependencia: traducir('dependencia', f.dependencia) }));
+}
+
 /** A row that passed validation: labels as catalog codes, text cut to what training reads. */
 export interface EjemploValidado {
   texto: string;

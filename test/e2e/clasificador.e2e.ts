@@ -83,7 +83,8 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
       lineas.push(`Permiso de operación de bicitaxi en el barrio ${b}, vehículo ${i};COM;900`);
       // The tipo by its name, accents and all: it matches the catalog only if the file was decoded right.
       lineas.push(`"Arreglo del alumbrado del parque del barrio ${b}; poste ${i}";Petición general (interés general o particular);800`);
-      lineas.push(`Paz y salvo predial para el barrio ${b}, número ${i};PET-DOC;300`);
+      // How the old system called it: unknown to the catalog until the administrator says what it is.
+      lineas.push(`Paz y salvo predial para el barrio ${b}, número ${i};${i % 5 === 0 ? 'Certificados y constancias (Orfeo)' : 'PET-DOC'};300`);
     }
     lineas.push('Texto con un tipo que no existe;NO-EXISTE;300');
     await page.locator('#clf-csv').setInputFiles({ name: 'mercurio.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lineas.join('\r\n')}\r\n`, 'latin1') });
@@ -92,6 +93,18 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await expect(page.locator('#clf-col-tipo')).toHaveValue('Tipo documental');
     await expect(page.locator('#clf-col-dependencia')).toHaveValue('Dependencia');
     await expect(page.locator('#clf-col-peso')).toHaveValue('');
+
+    // The labels the catalog lacks, most rows first; mapping one brings its rows in.
+    const equivalencias = page.getByRole('group', { name: 'Etiquetas que el catálogo no tiene' });
+    await expect(equivalencias.locator('tbody tr')).toHaveCount(2);
+    await expect(equivalencias.locator('tbody tr').nth(0)).toContainText('Certificados y constancias (Orfeo)');
+    await expect(equivalencias.locator('tbody tr').nth(0)).toContainText('6');
+    await expect(equivalencias.locator('tbody tr').nth(1)).toContainText('NO-EXISTE');
+    await expect(equivalencias).toContainText('(por ahora, 7 filas)');
+    await tabTo(page, '#clf-eq-0');
+    await selectByKeyboard(page, '#clf-eq-0', 'PET-DOC', 80);
+    await expect(equivalencias).toContainText('(por ahora, una fila)');
+    await screenshot(page, 'clasificador-equivalencias');
     await expectAccessible(page, 'Clasificador (importar)');
     await tabTo(page, '#clf-importar');
     await page.keyboard.press('Enter');

@@ -1,7 +1,17 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { OBJETIVOS, objetivosDeLaEntidad, type EstadoClasificador, type ModeloVigente } from '../../../shared/sugerencias';
-import { filasDeEjemplos, opcionesCsvEjemplos, textoDeCsv, type FilaEjemplo } from '../../../shared/sugerencias/importacion';
+import {
+  aplicarEquivalencias,
+  etiquetasSinCatalogo,
+  filasDeEjemplos,
+  opcionesCsvEjemplos,
+  textoDeCsv,
+  type CampoEtiqueta,
+  type EtiquetaSinCatalogo,
+  type FilaEjemplo,
+} from '../../../shared/sugerencias/importacion';
+import type { Catalogo } from '../../../shared/domain/catalog';
 import { formatFechaHora } from '../../../shared/domain/bogota';
 import { llamar } from '../api';
 import { Field } from '../components/Field';
@@ -12,6 +22,8 @@ interface Props {
   active: boolean;
   /** Importing a previous system's examples is the administrador's; retraining is also the coordinador's. */
   esAdmin: boolean;
+  /** What a previous system's labels are matched against, and what they can be mapped to. */
+  catalogo: Catalogo | null;
 }
 
 interface ArchivoCsv {
@@ -24,6 +36,14 @@ type Columna = 'texto' | 'tipo' | 'dependencia' | 'peso';
 
 const OBJETIVO_NOMBRE: Record<ModeloVigente['objetivo'], string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
 const SONDEO_MS = 2_000;
+/** Unknown labels listed for mapping; past this, the file needs cleaning (or the CLI's --equivalencias). */
+const MAX_EQUIVALENCIAS = 100;
+/** The select's value for «drop this label, keep the row for the other field». */
+const SIN_ETIQUETA = '\u0000';
+
+/** Label → catalog code (or null: drop the label), per field; a label not here is rejected. */
+type EquivalenciasElegidas = Record<CampoEtiqueta, Record<string, string | null>>;
+const SIN_EQUIVALENCIAS: EquivalenciasElegidas = { tipo: {}, dependencia: {} };
 
 /** The CSV's column whose name looks like the field (a previous system's export rarely matches exactly). */
 function adivinar(columnas: string[], patrones: RegExp[]): string {
@@ -39,7 +59,7 @@ function adivinar(columnas: string[], patrones: RegExp[]): string {
  * entity's), how good they measured, retraining now, and importing a previous system's labelled
  * CSV. Training runs in a worker thread: the windows keep radicating meanwhile.
  */
-export function ClasificadorScreen({ active, esAdmin }: Props) {
+export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
   const [estado, setEstado] = useState<EstadoClasificador | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [aviso, setAviso] = useState<string | null>(null);
@@ -47,6 +67,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
   const [csv, setCsv] = useState<ArchivoCsv | null>(null);
   const [columnas, setColumnas] = useState<Record<Columna, string>>({ texto: '', tipo: '', dependencia: '', peso: '' });
   const [rechazados, setRechazados] = useState<{ fila: number; motivo: string }[]>([]);
+  const [equivalencias, setEquivalencias] = useState<EquivalenciasElegidas>(SIN_EQUIVALENCIAS);
   const tituloRef = useRef<HTMLHeadingElement>(null);
 
   const cargar = useCallback(async () => {
@@ -70,6 +91,17 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
     const id = window.setInterval(() => void cargar(), SONDEO_MS);
     return () => window.clearInterval(id);
   }, [active, estado?.entrenando, cargar]);
+
+  // The file's rows under the chosen columns, and the labels the catalog does not know.
+  const lectura = useMemo((): { filas: FilaEjemplo[]; sinCatalogo: EtiquetaSinCatalogo[] } | { error: string } | null => {
+    if (!csv) return null;
+    try {
+      const filas = filasDeEjemplos(csv.registros, { texto: columnas.texto, tipo: columnas.tipo || null, dependencia: columnas.dependencia || null, peso: columnas.peso || null });
+      return { filas, sinCatalogo: catalogo ? etiquetasSinCatalogo(filas, catalogo) : [] };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  }, [csv, columnas, catalogo]);
 
   const deLaEntidad = estado ? objetivosDeLaEntidad(estado.modelos) : [];
   // Both models are the entity's: nothing here trains; with one, the station still trains the other.
@@ -109,6 +141,7 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
       const cols = registros.length ? Object.keys(registros[0]!) : [];
       if (registros.length === 0) throw new Error('no tiene filas después del encabezado');
       setCsv({ nombre: f.name, registros, columnas: cols });
+      setEquivalencias(SIN_EQUIVALENCIAS);
       setColumnas({
         texto: adivinar(cols, [/^(texto|asunto|reporte|descripcion)$/i, /texto|asunto|reporte|descrip/i]) || cols[0]!,
         tipo: adivinar(cols, [/^tipo/i, /tipo|categoria/i]),
@@ -125,13 +158,11 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
     if (!csv) return;
     setError(null);
     setAviso(null);
-    let filas: FilaEjemplo[];
-    try {
-      filas = filasDeEjemplos(csv.registros, { texto: columnas.texto, tipo: columnas.tipo || null, dependencia: columnas.dependencia || null, peso: columnas.peso || null });
-    } catch (err) {
-      setError((err as Error).message);
+    if (!lectura || 'error' in lectura) {
+      setError(lectura?.error ?? 'Elija un CSV.');
       return;
     }
+    const filas = aplicarEquivalencias(lectura.filas, equivalencias);
     setPidiendo(true);
     const r = await llamar(() => window.api.importarEjemplos({ origen: csv.nombre, filas }));
     setPidiendo(false);
@@ -151,7 +182,15 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
 
   const selector = (c: Columna, label: string, opcional: boolean) => (
     <Field id={`clf-col-${c}`} label={label} className="field--medium">
-      <select id={`clf-col-${c}`} value={columnas[c]} onChange={(ev) => setColumnas((x) => ({ ...x, [c]: ev.target.value }))}>
+      <select
+        id={`clf-col-${c}`}
+        value={columnas[c]}
+        onChange={(ev) => {
+          setColumnas((x) => ({ ...x, [c]: ev.target.value }));
+          // Another column has other labels: what was chosen for the old ones would not apply.
+          if (c === 'tipo' || c === 'dependencia') setEquivalencias((e) => ({ ...e, [c]: {} }));
+        }}
+      >
         {opcional ? <option value="">— ninguna —</option> : null}
         {csv!.columnas.map((x) => (
           <option key={x} value={x}>
@@ -288,6 +327,22 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
                     {selector('dependencia', 'Dependencia', true)}
                     {selector('peso', 'Peso', true)}
                   </div>
+                  {lectura && 'sinCatalogo' in lectura && lectura.sinCatalogo.length ? (
+                    <TablaEquivalencias
+                      sinCatalogo={lectura.sinCatalogo}
+                      catalogo={catalogo!}
+                      equivalencias={equivalencias}
+                      conOtroCampo={{ tipo: !!columnas.dependencia, dependencia: !!columnas.tipo }}
+                      onCambiar={(campo, valor, codigo) =>
+                        setEquivalencias((e) => {
+                          const tabla = { ...e[campo] };
+                          if (codigo === undefined) delete tabla[valor];
+                          else tabla[valor] = codigo;
+                          return { ...e, [campo]: tabla };
+                        })
+                      }
+                    />
+                  ) : null}
                   <div className="actions">
                     <button id="clf-importar" type="submit" className="btn btn--primary" disabled={ocupado}>
                       Importar {formatNumero(csv.registros.length)} filas
@@ -316,5 +371,97 @@ export function ClasificadorScreen({ active, esAdmin }: Props) {
         </>
       )}
     </section>
+  );
+}
+
+interface TablaEquivalenciasProps {
+  sinCatalogo: EtiquetaSinCatalogo[];
+  catalogo: Catalogo;
+  equivalencias: EquivalenciasElegidas;
+  /** Whether a row can still teach the other field once this label is dropped. */
+  conOtroCampo: Record<CampoEtiqueta, boolean>;
+  /** codigo: a catalog code, null to drop the label, undefined to reject the rows again. */
+  onCambiar: (campo: CampoEtiqueta, valor: string, codigo: string | null | undefined) => void;
+}
+
+const CAMPO_NOMBRE: Record<CampoEtiqueta, string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
+
+/**
+ * The old system's labels that the catalog does not have, most rows first, each with what it is in
+ * this catalog. Left as «rechazar», its rows are not imported (and are listed as rejected).
+ */
+function TablaEquivalencias({ sinCatalogo, catalogo, equivalencias, conOtroCampo, onCambiar }: TablaEquivalenciasProps) {
+  const opciones = {
+    tipo: catalogo.tipos.filter((t) => t.activo),
+    dependencia: catalogo.dependencias.filter((d) => d.activo),
+  };
+  const filasSinTraducir = sinCatalogo.filter((e) => !Object.hasOwn(equivalencias[e.campo], e.valor)).reduce((n, e) => n + e.filas, 0);
+  const mostradas = sinCatalogo.slice(0, MAX_EQUIVALENCIAS);
+  return (
+    <div className="clf-equivalencias" role="group" aria-labelledby="clf-equivalencias-titulo">
+      <h3 id="clf-equivalencias-titulo">Etiquetas que el catálogo no tiene</h3>
+      <p id="clf-equivalencias-ayuda">
+        Elija a qué equivale cada una en el catálogo de la entidad. Las que queden en «rechazar» no se importan
+        {filasSinTraducir ? ` (por ahora, ${filasSinTraducir === 1 ? 'una fila' : `${formatNumero(filasSinTraducir)} filas`})` : ''}.
+      </p>
+      <div className="table-wrap">
+        <table className="results tabla-compacta">
+          <thead>
+            <tr>
+              <th scope="col">Campo</th>
+              <th scope="col">En el archivo</th>
+              <th scope="col" className="num">
+                Filas
+              </th>
+              <th scope="col">Equivale a</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mostradas.map((e, i) => {
+              const id = `clf-eq-${i}`;
+              const elegido = equivalencias[e.campo][e.valor];
+              const valor = elegido === undefined ? '' : elegido === null ? SIN_ETIQUETA : elegido;
+              return (
+                <tr key={`${e.campo}:${e.valor}`}>
+                  <td>{CAMPO_NOMBRE[e.campo]}</td>
+                  <th scope="row" id={`${id}-valor`}>
+                    {e.valor}
+                  </th>
+                  <td className="num">{formatNumero(e.filas)}</td>
+                  <td>
+                    <select
+                      id={id}
+                      aria-labelledby={`${id}-valor`}
+                      aria-describedby="clf-equivalencias-ayuda"
+                      value={valor}
+                      onChange={(ev) => {
+                        const v = ev.target.value;
+                        onCambiar(e.campo, e.valor, v === '' ? undefined : v === SIN_ETIQUETA ? null : v);
+                      }}
+                    >
+                      <option value="">— rechazar esas filas —</option>
+                      {conOtroCampo[e.campo] ? (
+                        <option value={SIN_ETIQUETA}>{e.campo === 'tipo' ? '— sin tipo: aprenden solo la dependencia —' : '— sin dependencia: aprenden solo el tipo —'}</option>
+                      ) : null}
+                      {opciones[e.campo].map((o) => (
+                        <option key={o.codigo} value={o.codigo}>
+                          {o.codigo} · {o.nombre}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {sinCatalogo.length > MAX_EQUIVALENCIAS ? (
+        <p className="hint">
+          … y {formatNumero(sinCatalogo.length - MAX_EQUIVALENCIAS)} etiquetas más. Con tantas, conviene corregir el archivo o importarlo con{' '}
+          <code>radica clasificador importar --equivalencias ARCHIVO</code>.
+        </p>
+      ) : null}
+    </div>
   );
 }

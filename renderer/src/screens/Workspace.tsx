@@ -167,7 +167,7 @@ export function Workspace({ config, usuario, onLogout }: WorkspaceProps) {
         {revisa ? <InformesScreen active={view === 'informes'} /> : null}
         {revisa ? <TableroScreen active={view === 'tablero'} /> : null}
         {revisa ? <EstacionesScreen active={view === 'estaciones'} /> : null}
-        {revisa ? <ClasificadorScreen active={view === 'clasificador'} esAdmin={esAdmin} /> : null}
+        {revisa ? <ClasificadorScreen active={view === 'clasificador'} esAdmin={esAdmin} catalogo={catalogo} /> : null}
       </main>
     </div>
   );

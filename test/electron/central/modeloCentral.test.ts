@@ -153,7 +153,8 @@ describe('modelo de la entidad (central modelo entrenar)', () => {
     expect(texto.code, texto.err).toBe(0);
     expect(texto.out).toContain('Se importaron al servidor central 12 ejemplos de 14 filas de «orfeo-2025.csv» (reemplazan a los 12 importados antes con ese origen).');
     expect(texto.out).toContain('Etiquetas comparadas con el catálogo versión 1.');
-    expect(texto.out).toContain('línea 15 del CSV: sin texto');
+    expect(texto.out).toContain('Rechazadas: 2.');
+    expect(texto.out).toContain('  sin texto: línea 15');
     expect(await consultar(url, 'SELECT count(*)::int AS n FROM radica.ejemplos_importados')).toEqual([{ n: 12 }]);
 
     // No station has radicated anything: the entity's first model is the previous system's history.
@@ -196,7 +197,19 @@ describe('modelo de la entidad (central modelo entrenar)', () => {
     const r = radica(['central', 'modelo', 'importar', '--url', url, '--csv', csv, '--texto', 'texto', '--tipo', 'tipo', '--dependencia', 'dependencia']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Etiquetas comparadas con los códigos que ya usan los radicados (no hay catálogo publicado).');
-    expect(r.out).toContain('línea 3 del CSV: tipo "QUE" no está en el catálogo');
+    expect(r.out).toContain('tipo "QUE" no está en el catálogo: línea 3');
+    expect(r.out).toContain('--equivalencias ARCHIVO');
     expect(await consultar(url, 'SELECT texto, tipo, dependencia FROM radica.ejemplos_importados')).toEqual([{ texto: 'Poste caído en la vía', tipo: 'PET-GEN', dependencia: '800' }]);
+
+    // Told what the old labels are here, the same file comes in whole.
+    const eq = path.join(entorno.dir(), 'equivalencias.csv');
+    writeFileSync(eq, 'campo,valor,codigo\ntipo,QUE,PET-GEN\ndependencia,500,800\n');
+    const conEq = radica(['central', 'modelo', 'importar', '--url', url, '--csv', csv, '--texto', 'texto', '--tipo', 'tipo', '--dependencia', 'dependencia', '--reemplazar', '--equivalencias', eq, '--json']);
+    expect(conEq.code, conEq.err).toBe(0);
+    expect(conEq.json()).toMatchObject({ importados: 2, reemplazados: 1, rechazados: [] });
+    expect(await consultar(url, 'SELECT texto, tipo, dependencia FROM radica.ejemplos_importados ORDER BY texto')).toEqual([
+      { texto: 'Poste caído en la vía', tipo: 'PET-GEN', dependencia: '800' },
+      { texto: 'Ruido de un bar', tipo: 'PET-GEN', dependencia: '800' },
+    ]);
   });
 });

@@ -75,17 +75,40 @@ describe('radica clasificador (estación)', () => {
     expect(estado.out).toContain('Ejemplos importados: 50');
   });
 
-  it('importar el CSV que guarda Excel en español («;», Windows-1252): los nombres con tilde casan con el catálogo', () => {
+  it('importar el CSV que guarda Excel en español («;», Windows-1252) y traducir las etiquetas del sistema anterior', () => {
     const E = tempDir('radica-cli-clasif-excel-');
     const de = ['--data-dir', E];
     try {
       expect(radica(['init', ...de, '--entidad', 'Alcaldía de Prueba', '--sede', '01', '--ventanilla', '03']).code).toBe(0);
       const csv = path.join(E, 'excel.csv');
       const filas = ['Asunto;Clase;Oficina', '"Arreglo del alumbrado; poste 4";Petición general (interés general o particular);800', 'Queja por el trato en la ventanilla;Queja;800'];
+      for (let i = 0; i < 3; i++) filas.push(`Solicitud de copia del expediente ${i};Derecho de petición (Orfeo);Jurídica`);
       writeFileSync(csv, Buffer.from(filas.join('\r\n'), 'latin1'));
-      const imp = radica(['clasificador', 'importar', ...de, '--csv', csv, '--texto', 'Asunto', '--tipo', 'Clase', '--dependencia', 'Oficina', '--json']);
-      expect(imp.code, imp.err).toBe(0);
-      expect(imp.json()).toEqual({ importados: 2, rechazados: [] });
+      const args = ['clasificador', 'importar', ...de, '--csv', csv, '--texto', 'Asunto', '--tipo', 'Clase', '--dependencia', 'Oficina'];
+
+      // Without equivalences: the accented catalog names match; the old system's labels are rejected, grouped.
+      const sin = radica(args);
+      expect(sin.code, sin.err).toBe(0);
+      expect(sin.out).toContain('Se importaron 2 ejemplos de 5 filas.');
+      expect(sin.out).toContain('tipo "Derecho de petición (Orfeo)" no está en el catálogo: 3 filas (líneas 4, 5, 6)');
+      expect(sin.out).toContain('--equivalencias ARCHIVO (columnas campo,valor,codigo)');
+
+      const eq = path.join(E, 'equivalencias.csv');
+      writeFileSync(eq, Buffer.from('campo;valor;codigo\r\ntipo;Derecho de petición (Orfeo);PET-GEN\r\ndependencia;Jurídica;110\r\n', 'latin1'));
+      const con = radica([...args, '--origen', 'orfeo', '--equivalencias', eq, '--json']);
+      expect(con.code, con.err).toBe(0);
+      expect(con.json()).toEqual({ importados: 5, rechazados: [] });
+
+      // A bad equivalences file stops before anything is imported.
+      writeFileSync(eq, 'campo,valor,codigo\nclase,Derecho de petición (Orfeo),PET-GEN\n');
+      const mal = radica([...args, '--equivalencias', eq]);
+      expect(mal.code).toBe(1);
+      expect(mal.err).toContain('Equivalencias, línea 2: el campo debe ser «tipo» o «dependencia», no «clase».');
+      writeFileSync(eq, 'origen,destino\nA,B\n');
+      const cols = radica([...args, '--equivalencias', eq]);
+      expect(cols.code).toBe(2);
+      expect(cols.err).toContain('debe tener las columnas campo, valor y codigo');
+      expect(radica(['clasificador', 'estado', ...de, '--json']).json()).toMatchObject({ ejemplosImportados: 7 });
     } finally {
       rmSync(E, { recursive: true, force: true });
     }

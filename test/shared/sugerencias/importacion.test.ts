@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filasDeEjemplos, separadorDeCsv, textoDeCsv, validarEjemplos } from '../../../shared/sugerencias/importacion';
+import { aplicarEquivalencias, etiquetasSinCatalogo, filasDeEjemplos, separadorDeCsv, textoDeCsv, validarEjemplos } from '../../../shared/sugerencias/importacion';
 
 const CONOCIDAS = {
   tipos: [
@@ -66,5 +66,41 @@ describe('CSV de otro programa: codificación y separador', () => {
     expect(separadorDeCsv('"Asunto, resumen";"Tipo, código";Peso\n')).toBe(';');
     expect(separadorDeCsv('Asunto\n')).toBe(',');
     expect(separadorDeCsv('')).toBe(',');
+  });
+});
+
+describe('equivalencias: las etiquetas de otro sistema traducidas al catálogo', () => {
+  const filas = [
+    { texto: 'a', tipo: 'Derecho de petición', dependencia: 'Movilidad' },
+    { texto: 'b', tipo: ' Derecho de petición ', dependencia: '900' },
+    { texto: 'c', tipo: 'queja', dependencia: 'Movilidad' },
+    { texto: 'd', tipo: 'Reclamo', dependencia: 'Movilidad' },
+    { texto: 'e', tipo: '', dependencia: null },
+  ];
+
+  it('lista las que el catálogo no conoce, con cuántas filas, las más frecuentes primero', () => {
+    expect(etiquetasSinCatalogo(filas, CONOCIDAS)).toEqual([
+      { campo: 'dependencia', valor: 'Movilidad', filas: 3 },
+      { campo: 'tipo', valor: 'Derecho de petición', filas: 2 },
+      { campo: 'tipo', valor: 'Reclamo', filas: 1 },
+    ]);
+  });
+
+  it('traduce, quita una etiqueta (null) o la deja para que se rechace; después valida la misma regla', () => {
+    const traducidas = aplicarEquivalencias(filas, { tipo: { 'Derecho de petición': 'PET-GEN', Reclamo: null }, dependencia: { Movilidad: '900' } });
+    expect(traducidas.map((f) => [f.tipo, f.dependencia])).toEqual([
+      ['PET-GEN', '900'],
+      ['PET-GEN', '900'],
+      ['queja', '900'],
+      [null, '900'],
+      ['', null],
+    ]);
+    expect(etiquetasSinCatalogo(traducidas, CONOCIDAS)).toEqual([]);
+    const r = validarEjemplos(traducidas, CONOCIDAS, 100);
+    expect(r.buenas).toHaveLength(4);
+    expect(r.buenas[3]).toEqual({ texto: 'd', tipo: null, dependencia: '900', peso: 1 });
+    expect(r.rechazados).toEqual([{ fila: 5, motivo: 'sin tipo ni dependencia' }]);
+    // Without the map, the old labels are rejected as before.
+    expect(validarEjemplos(aplicarEquivalencias(filas, {}), CONOCIDAS, 100).rechazados).toHaveLength(5);
   });
 });
