@@ -25,11 +25,11 @@ export class ErrorDeColumnas extends Error {}
 /** The rows of the file, with its labels translated when an equivalences file is given. */
 export function leerCsvEjemplos(archivo: string, columnas: ColumnasEjemplos, archivoEquivalencias?: string): FilaEjemplo[] {
   const equivalencias = archivoEquivalencias ? leerEquivalencias(archivoEquivalencias) : null;
+  const registros = leerRegistros(archivo);
   let filas: FilaEjemplo[];
   try {
-    filas = filasDeEjemplos(leerRegistros(archivo), columnas);
+    filas = filasDeEjemplos(registros, columnas);
   } catch (err) {
-    if (err instanceof RadicaError) throw err;
     throw new ErrorDeColumnas((err as Error).message);
   }
   return equivalencias ? aplicarEquivalencias(filas, equivalencias) : filas;

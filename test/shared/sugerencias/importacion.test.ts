@@ -55,6 +55,7 @@ describe('CSV de otro programa: codificación y separador', () => {
     expect(textoDeCsv(bytes('Asunto;Tipo\nSeñal dañada;Petición', 'latin1'))).toBe('Asunto;Tipo\nSeñal dañada;Petición');
     // 0x80 and 0x93/0x94: the euro and curly quotes of Windows-1252, not Latin-1's control codes.
     expect(textoDeCsv(new Uint8Array([0x80, 0x20, 0x93, 0x6f, 0x6b, 0x94]))).toBe('€ “ok”');
+    expect(textoDeCsv(new Uint8Array([0x81, 0x9f]))).toBe('\u0081Ÿ');
     expect(textoDeCsv(new Uint8Array())).toBe('');
   });
 
