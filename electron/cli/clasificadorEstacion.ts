@@ -7,6 +7,7 @@
  *   importar --data-dir D --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
  *            [--equivalencias F] [--json]
  *   estado --data-dir D [--json]
+ *   desempeno --data-dir D [--semana S] [--semanas N] [--json]   how the suggestions did at this window
  *
  * The file-model commands (entrenar, evaluar, sugerir --modelo, validar) live in clasificador.ts.
  */
@@ -19,10 +20,11 @@ import { defaultDataDir } from '../paths';
 import { RadicaError, type Resultado } from '../../shared/ipc/result';
 import type { Canal, SalidaDe } from '../../shared/ipc/contract';
 import { porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
-import { formatFechaHora, isoBogota } from '../../shared/domain/bogota';
+import { formatFecha, formatFechaHora, isoBogota } from '../../shared/domain/bogota';
+import { nombreFuente, type DesempenoSugerencias } from '../../shared/sugerencias/desempeno';
 import { ErrorDeColumnas, leerCsvEjemplos, lineasRechazos, OPCIONES_CSV_CLI } from './csvEjemplos';
 
-const SUBCOMANDOS = ['sugerir', 'reentrenar', 'importar', 'estado'] as const;
+const SUBCOMANDOS = ['sugerir', 'reentrenar', 'importar', 'estado', 'desempeno'] as const;
 
 const AYUDA = `Uso (clasificador de la estación):
   radica clasificador sugerir --data-dir DIR "texto" [--json]
@@ -31,7 +33,9 @@ const AYUDA = `Uso (clasificador de la estación):
         [--equivalencias ARCHIVO] [--json]
         equivalencias: CSV campo,valor,codigo que traduce las etiquetas del sistema anterior al catálogo
         (campo «tipo» o «dependencia»; codigo vacío: la fila no aprende ese campo)
-  radica clasificador estado --data-dir DIR [--json]`;
+  radica clasificador estado --data-dir DIR [--json]
+  radica clasificador desempeno --data-dir DIR [--semana 2026-W47|actual|anterior] [--semanas 4] [--json]
+        cuántas sugerencias se aceptaron y acertaron, por modelo, en las semanas que terminan en --semana`;
 
 /** True when the command is this module's: a station command (sugerir only with --data-dir, not --modelo). */
 export function esComandoDeEstacion(argv: readonly string[]): boolean {
@@ -53,6 +57,8 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
       options: {
         'data-dir': { type: 'string' },
         json: { type: 'boolean', default: false },
+        semana: { type: 'string' },
+        semanas: { type: 'string' },
         ...OPCIONES_CSV_CLI,
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -109,6 +115,14 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
         texto = textoEstado(e);
         break;
       }
+      case 'desempeno': {
+        const semanas = values.semanas === undefined ? 4 : Number(values.semanas);
+        if (!Number.isInteger(semanas)) throw new Uso(`--semanas: escriba un número entero de semanas (recibido «${values.semanas}»).`);
+        const d = await call('clasificador:desempeno', { hasta: values.semana ?? 'actual', semanas });
+        json = d;
+        texto = textoDesempeno(d);
+        break;
+      }
       case 'importar': {
         const archivo = path.resolve(requerida(values.csv, 'csv'));
         const colTexto = requerida(values.texto, 'texto');
@@ -160,6 +174,24 @@ function requerida(v: string | undefined, nombre: string): string {
 
 function lista(xs: Sugerido[]): string {
   return xs.length ? xs.map((x) => `\n  ${x.codigo.padEnd(8)} ${porcentaje(x.probabilidad).padStart(5)}  ${x.nombre}`).join('') : ' (ninguna sugerencia)';
+}
+
+function textoDesempeno(d: DesempenoSugerencias): string {
+  const lineas = [`Del ${formatFecha(d.desde)} al ${formatFecha(d.hasta)} (${d.semanas.join(', ')}): ${d.radicados} radicados.`];
+  if (d.radicados === 0) return lineas[0]!;
+  const pct = (n: number, de: number) => (de > 0 ? ` (${porcentaje(n / de)})` : '');
+  for (const o of d.objetivos) {
+    lineas.push('', `${o.objetivo === 'tipo' ? 'Tipo documental' : 'Dependencia'}: ${o.total.sugeridas} con sugerencia, ${o.sinSugerencia} sin ella.`);
+    for (const f of o.fuentes) {
+      lineas.push(
+        `  ${nombreFuente(f)}: ${f.sugeridas} sugeridas, ${f.aceptadas} aceptadas${pct(f.aceptadas, f.sugeridas)}, ${f.acertadas} acertadas${pct(f.acertadas, f.sugeridas)}` +
+          (f.revisadas ? `; revisadas ${f.revisadas}, acertadas ${f.acertadasRevisadas}${pct(f.acertadasRevisadas, f.revisadas)}` : '') +
+          (f.corregidasTrasAceptar ? `; ${f.corregidasTrasAceptar} aceptadas y corregidas en revisión` : ''),
+      );
+    }
+    for (const c of o.confusiones) lineas.push(`  Sugirió ${c.sugerido} y era ${c.final} (${c.nombreFinal}): ${c.veces} ${c.veces === 1 ? 'vez' : 'veces'}`);
+  }
+  return lineas.join('\n');
 }
 
 function estadoJson(e: EstadoClasificador) {

@@ -37,6 +37,7 @@ const api = {
   sugerirClasificacion: canal('clasificador:sugerir'),
   entrenarClasificador: canal('clasificador:entrenar'),
   estadoClasificador: canal('clasificador:estado'),
+  desempenoSugerencias: canal('clasificador:desempeno'),
   importarEjemplos: canal('clasificador:importar'),
   listarAnexos: canal('anexos:listar'),
   anexar: canal('anexos:anexar'),

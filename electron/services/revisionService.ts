@@ -13,11 +13,10 @@ import { generarArchivoInforme } from '../informes';
 import { RadicaError } from '../../shared/ipc/result';
 import type { Usuario } from '../../shared/domain/radicado';
 import { CANALES } from '../../shared/domain/radicado';
+import { semanaPedida } from './semanas';
 import { describeTermino, findDependencia, findTipo, type Catalogo } from '../../shared/domain/catalog';
 import { calcularVencimiento, describeVencimiento } from '../../shared/domain/terms';
 import {
-  ErrorSemana,
-  semanaIso,
   semanasHasta,
   type ColaRevision,
   type InformeSemanal,
@@ -62,12 +61,7 @@ export class RevisionService {
   }
 
   private semana(texto: string): SemanaIso {
-    try {
-      return semanaIso(texto, this.ctx.clock());
-    } catch (err) {
-      if (err instanceof ErrorSemana) throw new RadicaError('VALIDACION', err.message, { semana: err.message });
-      throw err;
-    }
+    return semanaPedida(texto, this.ctx.clock());
   }
 
   private alcance(s: SemanaIso, input: { sede?: string; ventanillas?: string[] }): AlcanceConsulta {

@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import type { ModeloVigente, Objetivo } from '../../shared/sugerencias';
+import type { UsoSugerencia } from '../../shared/sugerencias/desempeno';
 
 /** A stored model's row is exactly what `clasificador:estado` reports of it. */
 export type FilaModelo = ModeloVigente;
@@ -74,6 +75,19 @@ export class ClasificacionRepo {
          WHERE NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id) AND (r.demo = 0 OR ?)
          ORDER BY r.id DESC LIMIT ?`,
       ),
+      usos: db.prepare(
+        // Every radicado of the period (with or without a suggestion), and the latest review mark's
+        // corrections: what the suggestions are judged against.
+        `SELECT s.modelo, s.tipo_sugerido AS tipoSugerido, s.tipo_aceptado AS tipoAceptado, r.tipo, v.tipo_correcto AS tipoCorregido,
+           s.dependencia_sugerida AS dependenciaSugerida, s.dependencia_aceptada AS dependenciaAceptada, r.dependencia,
+           v.dependencia_correcta AS dependenciaCorregida, v.id IS NOT NULL AS revisado
+         FROM radicados r
+         LEFT JOIN sugerencias s ON s.radicado_id = r.id
+         LEFT JOIN revisiones v ON v.id = (SELECT x.id FROM revisiones x WHERE x.radicado_id = r.id ORDER BY x.revisado_en DESC, x.id DESC LIMIT 1)
+         WHERE r.fecha_hora >= ? AND r.fecha_hora < ? AND (r.demo = 0 OR ?)
+           AND NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id)`,
+      ),
+      modelosSinContenido: db.prepare('SELECT id, origen, version FROM modelos'),
       hayReales: db.prepare('SELECT EXISTS (SELECT 1 FROM radicados WHERE demo = 0)').pluck(),
       maxRadicado: db.prepare('SELECT coalesce(max(id), 0) FROM radicados').pluck(),
       radicadosDesde: db.prepare('SELECT count(*) FROM radicados WHERE id > ?').pluck(),
@@ -150,6 +164,30 @@ export class ClasificacionRepo {
       return { ...f, peso: revisado ? pesoRevisado : 1 };
     });
     return { ejemplos, demo: demo && ejemplos.length > 0, revisados };
+  }
+
+  /**
+   * The radicados of [inicioMs, finMs) with their suggestions and final labels, annulled ones
+   * excluded; demo rows only at a station that has nothing else (as for training).
+   */
+  usosSugerencias(inicioMs: number, finMs: number): UsoSugerencia[] {
+    const demo = this.stmts.hayReales.get() === 0;
+    type Crudo = Omit<UsoSugerencia, 'tipoAceptado' | 'dependenciaAceptada' | 'revisado'> & {
+      tipoAceptado: number | null;
+      dependenciaAceptada: number | null;
+      revisado: number;
+    };
+    return (this.stmts.usos.all(inicioMs, finMs, demo ? 1 : 0) as Crudo[]).map((c) => ({
+      ...c,
+      tipoAceptado: bool(c.tipoAceptado),
+      dependenciaAceptada: bool(c.dependenciaAceptada),
+      revisado: c.revisado === 1,
+    }));
+  }
+
+  /** Every stored model's id, origin and version: names for the models recorded with old suggestions. */
+  modelosGuardados(): Pick<FilaModelo, 'id' | 'origen' | 'version'>[] {
+    return this.stmts.modelosSinContenido.all() as Pick<FilaModelo, 'id' | 'origen' | 'version'>[];
   }
 
   /** Marks since the last model: enough of them retrain it, so corrections reach the suggestions. */

@@ -22,6 +22,7 @@ import { UNIDADES_TERMINO } from '../domain/catalog';
 import { PLANTILLAS, type StickerLayout } from '../sticker/types';
 import type { ConfigImpresion, EstadoImpresora, TrabajoImpresion } from '../domain/impresion';
 import type { EstadoClasificador, ResultadoSugerencias } from '../sugerencias';
+import type { DesempenoSugerencias } from '../sugerencias/desempeno';
 import type { Anexo, ItemBandeja, PaginasAnexo, ResultadoLote } from '../domain/anexos';
 import type { ConfigEscaner, DispositivoEscaneo, EstadoEscaneo } from '../domain/escaneo';
 import type { EstacionesCentrales, EstadoCentral } from '../domain/central';
@@ -415,6 +416,12 @@ export const retroalimentacionSchema = z.object({
   semanas: z.number({ error: 'Semanas: indique cuántas.' }).int().min(1).max(52).default(8),
 });
 
+/** Which weeks the suggestions' figures cover: `semanas` ISO weeks ending with `hasta`. */
+export const desempenoSugerenciasSchema = z.object({
+  hasta: semana.default('actual'),
+  semanas: z.number({ error: 'Semanas: indique cuántas.' }).int().min(1, 'Semanas: al menos 1.').max(52, 'Semanas: máximo 52.').default(4),
+});
+
 export const tableroSchema = z.object({
   hasta: semana.default('actual'),
   semanas: z.number({ error: 'Semanas: indique cuántas.' }).int().min(1, 'Semanas: al menos 1.').max(52, 'Semanas: máximo 52.').default(8),
@@ -479,6 +486,7 @@ export const contrato = {
   'clasificador:sugerir': canal<typeof sugerirSchema, ResultadoSugerencias>(sugerirSchema, TODOS),
   'clasificador:entrenar': canal<typeof vacio, EstadoClasificador>(vacio, SUPERVISION),
   'clasificador:estado': canal<typeof vacio, EstadoClasificador>(vacio, TODOS),
+  'clasificador:desempeno': canal<typeof desempenoSugerenciasSchema, DesempenoSugerencias>(desempenoSugerenciasSchema, SUPERVISION),
   'clasificador:importar': canal<typeof importarEjemplosSchema, { importados: number; rechazados: { fila: number; motivo: string }[] }>(
     importarEjemplosSchema,
     ['administrador'],
@@ -549,6 +557,7 @@ export interface ApiRadica {
   sugerirClasificacion(p: EntradaDe<'clasificador:sugerir'>): Promise<Resultado<SalidaDe<'clasificador:sugerir'>>>;
   entrenarClasificador(p: EntradaDe<'clasificador:entrenar'>): Promise<Resultado<SalidaDe<'clasificador:entrenar'>>>;
   estadoClasificador(p: EntradaDe<'clasificador:estado'>): Promise<Resultado<SalidaDe<'clasificador:estado'>>>;
+  desempenoSugerencias(p: EntradaDe<'clasificador:desempeno'>): Promise<Resultado<SalidaDe<'clasificador:desempeno'>>>;
   importarEjemplos(p: EntradaDe<'clasificador:importar'>): Promise<Resultado<SalidaDe<'clasificador:importar'>>>;
   listarAnexos(p: EntradaDe<'anexos:listar'>): Promise<Resultado<SalidaDe<'anexos:listar'>>>;
   anexar(p: EntradaDe<'anexos:anexar'>): Promise<Resultado<SalidaDe<'anexos:anexar'>>>;
@@ -606,6 +615,7 @@ export const metodosApi = {
   sugerirClasificacion: 'clasificador:sugerir',
   entrenarClasificador: 'clasificador:entrenar',
   estadoClasificador: 'clasificador:estado',
+  desempenoSugerencias: 'clasificador:desempeno',
   importarEjemplos: 'clasificador:importar',
   listarAnexos: 'anexos:listar',
   anexar: 'anexos:anexar',

@@ -125,12 +125,38 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await expectAccessible(page, 'Clasificador (modelos)');
   });
 
-  await test.step('Radicar sugiere lo aprendido', async () => {
+  await test.step('Radicar sugiere lo aprendido; el funcionario lo acepta y radica', async () => {
     await page.keyboard.press('Alt+R');
+    await selectByKeyboard(page, '#rad-tipo-documento', 'AN');
     await tabTo(page, '#rad-asunto');
     await page.keyboard.type('Permiso de operación de bicitaxi en el barrio La Inmaculada');
     await expect(page.locator('#rad-tipo-sugerencia .chip').first()).toContainText('COM');
     await expect(page.locator('#rad-dependencia-sugerencia .chip').first()).toContainText('900');
+    await page.keyboard.press('Alt+1');
+    await page.keyboard.press('Alt+2');
+    await expect(page.locator('#rad-dependencia')).toHaveValue(/^900 · /);
+    await page.keyboard.press('Control+Enter');
+    await expect(page.locator('#resultado-numero')).toBeVisible();
+  });
+
+  await test.step('En la ventanilla: cuántas sugerencias se aceptaron y acertaron, por modelo', async () => {
+    await page.keyboard.press('Alt+L');
+    const tipo = page.locator('#clf-desempeno-tipo');
+    await expect(tipo.locator('caption')).toContainText('Tipo documental: 1 radicado con sugerencia, ninguno sin ella');
+    const fila = tipo.locator('tbody tr').filter({ hasText: 'Esta estación, versión 1' });
+    await expect(fila.locator('td')).toHaveText(['1', '1 (100 %)', '1 (100 %)', '—', '0']);
+    await expect(page.locator('#clf-hasta')).toHaveValue(/^\d{4}-W\d{2}$/);
+    await expect(page.getByRole('status').filter({ hasText: /^Del \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}: 1 radicado\.$/ })).toBeVisible();
+    await page.locator('#clf-desempeno-titulo').scrollIntoViewIfNeeded();
+    await screenshot(page, 'clasificador-ventanilla');
+    await expectAccessible(page, 'Clasificador (en la ventanilla)');
+    // The week before: nothing radicated, said so.
+    await tabTo(page, '#clf-semanas');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.locator('#clf-semanas')).toHaveValue('1');
+    await tabTo(page, '#clf-hasta');
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByText('No hay radicados en este periodo.')).toBeVisible();
   });
 
   await test.step('llega el modelo de tipo de la entidad: se entrena solo el de dependencia; con los dos, ninguno', async () => {
@@ -149,6 +175,7 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
       expect(repo.guardarModeloCentral({ objetivo: m.objetivo, version: 1, creadoEn: Date.now(), ejemplos: m.ejemplos, metricas: '{}', contenido: m.contenido })).toBe(true);
     };
     guardar('tipo');
+    await page.keyboard.press('Alt+R');
     await page.keyboard.press('Alt+L');
     const tabla = page.locator('table', { hasText: 'Clasifica' });
     await expect(tabla.locator('tbody tr').filter({ hasText: 'Tipo documental' })).toContainText('La entidad (servidor central)');
@@ -156,7 +183,8 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await tabTo(page, '#clf-reentrenar');
     await page.keyboard.press('Enter');
     const listo = page.getByRole('status').filter({ hasText: 'Listo:' });
-    await expect(listo).toContainText('Listo: dependencia versión 2 (90 ejemplos). Las sugerencias ya los usan. Tipo documental: el de la entidad, versión 1.');
+    // 91: the 90 imported examples and the radicado taken above.
+    await expect(listo).toContainText('Listo: dependencia versión 2 (91 ejemplos). Las sugerencias ya los usan. Tipo documental: el de la entidad, versión 1.');
 
     guardar('dependencia');
     await page.keyboard.press('Alt+R');

@@ -16,6 +16,7 @@ import { formatFechaHora } from '../../../shared/domain/bogota';
 import { llamar } from '../api';
 import { Field } from '../components/Field';
 import { SelectorArchivos } from '../components/SelectorArchivos';
+import { DesempenoSugerencias } from '../components/DesempenoSugerencias';
 import { formatNumero, formatPorcentaje } from '../revision';
 
 interface Props {
@@ -262,6 +263,8 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
           <p className="hint">
             Exactitud y macro-F1: medidas al entrenar, con la quinta parte de los ejemplos apartada. «—»: muy pocos ejemplos para medir.
           </p>
+
+          <DesempenoSugerencias active={active} />
 
           <h2>Reentrenar</h2>
           {todoDeLaEntidad ? (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Conteo, Tablero } from '../../../shared/domain/revision';
 import { formatFecha } from '../../../shared/domain/bogota';
 import { llamar } from '../api';
-import { SelectorSemana } from '../components/revision/SelectorSemana';
+import { SelectorPeriodo } from '../components/revision/SelectorPeriodo';
 import { GraficoBarras } from '../components/revision/GraficoBarras';
 import type { Barra } from '../components/revision/GraficoBarras';
 import { GraficoTendencia } from '../components/revision/GraficoTendencia';
@@ -63,35 +63,18 @@ export function TableroScreen({ active }: Props) {
       <h1 id="tablero-titulo" ref={tituloRef} tabIndex={-1}>
         Tablero
       </h1>
-      <form className="rev-controles" noValidate aria-label="Periodo del tablero" onSubmit={(e) => e.preventDefault()}>
-        <SelectorSemana
-          id="tab-hasta"
-          label="Hasta la semana"
-          semana={hasta}
-          onCambiar={(s) => {
-            setHasta(s);
-            void cargar(s, semanas);
-          }}
-        />
-        <div className="field field--medium">
-          <label htmlFor="tab-semanas">Semanas</label>
-          <select
-            id="tab-semanas"
-            value={semanas}
-            onChange={(e) => {
-              const n = Number(e.target.value);
-              setSemanas(n);
-              void cargar(hasta, n);
-            }}
-          >
-            {SEMANAS.map((n) => (
-              <option key={n} value={n}>
-                {n} semanas
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <SelectorPeriodo
+        id="tab"
+        nombre="Periodo del tablero"
+        hasta={hasta}
+        semanas={semanas}
+        opciones={SEMANAS}
+        onCambiar={(h, n) => {
+          setHasta(h);
+          setSemanas(n);
+          void cargar(h, n);
+        }}
+      />
       <div role="alert" className={error ? 'alert alert--error' : 'live-empty'}>
         {error}
       </div>

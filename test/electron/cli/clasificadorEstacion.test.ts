@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { tempDir } from '../helpers';
+import { radicacion, tempDir, tempStation } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 // Its own bundle of the CLI (dist/cli.cjs may be stale or rebuilt by another test file meanwhile).
@@ -111,6 +111,43 @@ describe('radica clasificador (estación)', () => {
       expect(radica(['clasificador', 'estado', ...de, '--json']).json()).toMatchObject({ ejemplosImportados: 7 });
     } finally {
       rmSync(E, { recursive: true, force: true });
+    }
+  });
+
+  it('desempeno: las sugerencias de una semana, aceptadas y acertadas, por fuente (texto y --json)', async () => {
+    // Radicados with suggestions, as the Radicar screen records them (the CLI's radicar shows none).
+    const s = tempStation();
+    try {
+      await s.setup();
+      for (const [asunto, tipo, dependencia] of [
+        ['Acción de tutela del Juzgado 3 Civil', 'TUT', '110'],
+        ['Acción de tutela del Juzgado 5 Penal', 'TUT', '300'],
+      ] as const) {
+        const sugerencia = await s.ok('clasificador:sugerir', { texto: asunto });
+        await s.ok('radicacion:radicar', radicacion({ asunto, tipo, dependencia, sugerencia, termino: { cantidad: 48, unidad: 'horas' } }));
+      }
+      s.station.close();
+      const dir = ['--data-dir', s.dir];
+      const j = radica(['clasificador', 'desempeno', ...dir, '--semana', '2026-W28', '--semanas', '1', '--json']);
+      expect(j.code, j.err).toBe(0);
+      const d = j.json();
+      expect(d).toMatchObject({ desde: '2026-07-06', hasta: '2026-07-12', semanas: ['2026-W28'], radicados: 2 });
+      expect(d.objetivos[0].fuentes).toEqual([
+        { modeloId: null, origen: null, version: null, sugeridas: 2, aceptadas: 2, acertadas: 2, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
+      ]);
+      expect(d.objetivos[1].total).toMatchObject({ sugeridas: 2, aceptadas: 1, acertadas: 1 });
+      const t = radica(['clasificador', 'desempeno', ...dir, '--semana', '2026-W28', '--semanas', '1']);
+      expect(t.code, t.err).toBe(0);
+      expect(t.out).toContain('Del 06/07/2026 al 12/07/2026 (2026-W28): 2 radicados.');
+      expect(t.out).toMatch(/Frases del catálogo: 2 sugeridas, 2 aceptadas \(100 %\), 2 acertadas \(100 %\)/);
+      expect(t.out).toContain('Sugirió 110 y era 300 (');
+      expect(radica(['clasificador', 'desempeno', ...dir, '--semana', '2026-W27', '--semanas', '1']).out).toContain('0 radicados.');
+      const mala = radica(['clasificador', 'desempeno', ...dir, '--semana', '2026-W99']);
+      expect(mala.code).toBe(1);
+      expect(mala.err).toContain('el año 2026 tiene semanas de la 01 a la 53');
+      expect(radica(['clasificador', 'desempeno', ...dir, '--semanas', 'cuatro']).code).toBe(2);
+    } finally {
+      rmSync(s.dir, { recursive: true, force: true });
     }
   });
 

@@ -142,6 +142,61 @@ describe('clasificador en la estación', () => {
     expect(e.radicadosNuevos).toBe(0);
   });
 
+  it('desempeño: de los radicados de la semana, cuántas sugerencias se aceptaron y acertaron, por modelo, contra la revisión', async () => {
+    s = tempStation();
+    await s.setup();
+    const radicar = async (asunto: string, tipo: string, dependencia: string, conSugerencia = true, extra = {}) => {
+      const sugerencia = conSugerencia ? await s.ok('clasificador:sugerir', { texto: asunto }) : undefined;
+      return (await s.ok('radicacion:radicar', radicacion({ asunto, tipo, dependencia, sugerencia, ...extra }))).numero as string;
+    };
+    // Phrases: tipo TUT taken, dependencia 110 suggested but the clerk chose 300.
+    await radicar('Acción de tutela del Juzgado 3', 'TUT', '300', true, { termino: { cantidad: 48, unidad: 'horas' } });
+    // No suggestion shown.
+    await radicar('Solicito paz y salvo', 'PET-GEN', '300', false);
+    await s.ok('clasificador:importar', { origen: 'csv', filas: ejemplosBicitaxi() });
+    const modelos = (await s.ok('clasificador:entrenar', {})).modelos as { id: number; objetivo: string }[];
+    const idTipo = modelos.find((m) => m.objetivo === 'tipo')!.id;
+    // The model's COM taken, then corrected in the review to PET-GEN: the suggestion misled.
+    const corregido = await radicar('Permiso de operación de bicitaxi en el barrio La Inmaculada', 'COM', '900');
+    // The model's COM not taken: the clerk chose PET-DOC, and the review confirms her.
+    const confirmado = await radicar('Permiso de operación de bicitaxi en el barrio Santa Ana', 'PET-DOC', '500');
+    // Annulled: it does not count.
+    const anulado = await radicar('Permiso de operación de bicitaxi en el barrio Bellavista', 'COM', '900');
+    await s.ok('radicacion:anular', { numero: anulado, justificacion: 'Radicado por error dos veces', aprobadoPor: 'Jefe' });
+    await s.ok('revision:marcar', { numero: corregido, veredicto: 'incorrecto', tipoCorrecto: 'PET-GEN' });
+    await s.ok('revision:marcar', { numero: confirmado, veredicto: 'correcto' });
+    expect(s.station.services.context.clasificacion.sugerenciaDe(confirmado)).toMatchObject({ tipoSugerido: 'COM', tipoAceptado: false });
+
+    const d = await s.ok('clasificador:desempeno', { hasta: 'actual', semanas: 1 });
+    expect(d).toMatchObject({ desde: '2026-07-06', hasta: '2026-07-12', semanas: ['2026-W28'], radicados: 4 });
+    const tipo = d.objetivos[0];
+    expect(tipo.objetivo).toBe('tipo');
+    expect(tipo.sinSugerencia).toBe(1);
+    expect(tipo.fuentes).toEqual([
+      { modeloId: idTipo, origen: 'local', version: 1, sugeridas: 2, aceptadas: 1, acertadas: 0, revisadas: 2, acertadasRevisadas: 0, corregidasTrasAceptar: 1 },
+      { modeloId: null, origen: null, version: null, sugeridas: 1, aceptadas: 1, acertadas: 1, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
+    ]);
+    expect(tipo.confusiones).toEqual([
+      { sugerido: 'COM', nombreSugerido: expect.any(String), final: 'PET-DOC', nombreFinal: expect.stringMatching(/\S/), veces: 1 },
+      { sugerido: 'COM', nombreSugerido: expect.any(String), final: 'PET-GEN', nombreFinal: expect.any(String), veces: 1 },
+    ]);
+    expect(tipo.confusiones[0].nombreFinal).not.toBe('PET-DOC');
+    const dependencia = d.objetivos[1];
+    // 110 for the tutela (the clerk chose 300), 900 taken, 900 not taken (500).
+    expect(dependencia.total).toMatchObject({ sugeridas: 3, aceptadas: 1, acertadas: 1 });
+    expect(dependencia.confusiones.map((c: { sugerido: string; final: string }) => `${c.sugerido}→${c.final}`)).toEqual(['110→300', '900→500']);
+
+    // Last week had nothing; a week that does not exist is refused on its field.
+    expect(await s.ok('clasificador:desempeno', { hasta: 'anterior', semanas: 1 })).toMatchObject({ radicados: 0, semanas: ['2026-W27'] });
+    expect(await s.falla('clasificador:desempeno', { hasta: '2026-W60' })).toMatchObject({ code: 'VALIDACION', campos: { semana: expect.stringContaining('semanas de la 01 a la 53') } });
+    expect(await s.falla('clasificador:desempeno', { semanas: 0 })).toMatchObject({ code: 'VALIDACION' });
+    // Coordinators and administrators read it; a clerk does not.
+    await s.ok('sesion:iniciar', { usuario: 'radicador', pin: '1234' }, 'radicador');
+    expect(await s.falla('clasificador:desempeno', {}, 'radicador')).toMatchObject({ code: 'NO_AUTORIZADO' });
+    await s.ok('sesion:iniciar', { usuario: 'coordinador', pin: '1234' }, 'coordinador');
+    expect((await s.ok('clasificador:desempeno', {}, 'coordinador')).semanas).toHaveLength(4);
+  });
+
   it('roles: sugerir y estado para todos; entrenar coordinador y administrador; importar administrador', async () => {
     s = tempStation();
     await s.setup();

@@ -1,0 +1,169 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CifrasDesempeno, DesempenoObjetivo, DesempenoSugerencias as Desempeno } from '../../../shared/sugerencias/desempeno';
+import { nombreFuente } from '../../../shared/sugerencias/desempeno';
+import { formatFecha } from '../../../shared/domain/bogota';
+import { llamar } from '../api';
+import { SelectorPeriodo } from './revision/SelectorPeriodo';
+import { formatNumero, formatPorcentaje } from '../revision';
+import './revision/revision.css';
+
+interface Props {
+  /** Loaded each time the screen is shown (new radicados and marks since). */
+  active: boolean;
+}
+
+const SEMANAS = [1, 4, 8, 12, 26, 52];
+const NOMBRE: Record<DesempenoObjetivo['objetivo'], string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
+
+const radicados = (n: number) => (n === 1 ? '1 radicado' : `${formatNumero(n)} radicados`);
+
+/** "12 (80 %)": a count and its share of the suggestions. */
+function conParte(n: number, de: number): string {
+  return de > 0 ? `${formatNumero(n)} (${formatPorcentaje(n / de, 0)})` : formatNumero(n);
+}
+
+function Celdas({ c }: { c: CifrasDesempeno }) {
+  return (
+    <>
+      <td className="num">{formatNumero(c.sugeridas)}</td>
+      <td className="num">{conParte(c.aceptadas, c.sugeridas)}</td>
+      <td className="num">{conParte(c.acertadas, c.sugeridas)}</td>
+      <td className="num">{c.revisadas > 0 ? `${formatNumero(c.acertadasRevisadas)} de ${formatNumero(c.revisadas)} (${formatPorcentaje(c.acertadasRevisadas / c.revisadas, 0)})` : '—'}</td>
+      <td className="num">{formatNumero(c.corregidasTrasAceptar)}</td>
+    </>
+  );
+}
+
+function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
+  const id = `clf-desempeno-${o.objetivo}`;
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="results tabla-figuras tabla-desempeno" id={id}>
+          <caption>
+            {NOMBRE[o.objetivo]}: {radicados(o.total.sugeridas)} con sugerencia, {o.sinSugerencia === 0 ? 'ninguno' : formatNumero(o.sinSugerencia)} sin ella
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Sugirió</th>
+              <th scope="col" className="num">
+                Sugeridas
+              </th>
+              <th scope="col" className="num">
+                Aceptadas
+              </th>
+              <th scope="col" className="num">
+                Acertadas
+              </th>
+              <th scope="col" className="num">
+                Acertadas entre las revisadas
+              </th>
+              <th scope="col" className="num">
+                Aceptadas y corregidas en revisión
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.fuentes.map((f) => (
+              <tr key={f.modeloId ?? 'frases'}>
+                <th scope="row">{nombreFuente(f)}</th>
+                <Celdas c={f} />
+              </tr>
+            ))}
+          </tbody>
+          {o.fuentes.length > 1 ? (
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <Celdas c={o.total} />
+              </tr>
+            </tfoot>
+          ) : null}
+        </table>
+      </div>
+      {o.confusiones.length ? (
+        <>
+          <h3 id={`${id}-confusiones`}>{NOMBRE[o.objetivo]}: lo que más se sugirió mal</h3>
+          <ul aria-labelledby={`${id}-confusiones`}>
+            {o.confusiones.map((c) => (
+              <li key={`${c.sugerido}→${c.final}`}>
+                Sugirió <strong>{c.sugerido}</strong> · {c.nombreSugerido} y era <strong>{c.final}</strong> · {c.nombreFinal}: {formatNumero(c.veces)}{' '}
+                {c.veces === 1 ? 'vez' : 'veces'}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * How the suggestions did at this window, per model, judged against the final labels: what a
+ * coordinator closing the week asks of the classifier ("does it help, and did the new model help
+ * more?"), beside the holdout figures measured at training.
+ */
+export function DesempenoSugerencias({ active }: Props) {
+  const [hasta, setHasta] = useState<string | null>(null);
+  const [semanas, setSemanas] = useState(4);
+  const [datos, setDatos] = useState<Desempeno | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pedido = useRef(0);
+
+  const cargar = useCallback(async (h: string | null, n: number) => {
+    const id = ++pedido.current;
+    const r = await llamar(() => window.api.desempenoSugerencias({ hasta: h ?? 'actual', semanas: n }));
+    if (id !== pedido.current) return;
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
+    setError(null);
+    setDatos(r.value);
+    const ultima = r.value.semanas.at(-1);
+    if (ultima) setHasta(ultima);
+  }, []);
+
+  useEffect(() => {
+    if (active) void cargar(hasta, semanas);
+    // Only when the screen is shown; the controls reload on their own.
+  }, [active]);
+
+  return (
+    <section aria-labelledby="clf-desempeno-titulo">
+      <h2 id="clf-desempeno-titulo">En la ventanilla</h2>
+      <p>Cuántas veces acertó lo que se sugirió mientras el funcionario escribía el asunto, modelo por modelo.</p>
+      <SelectorPeriodo
+        id="clf"
+        nombre="Periodo de las cifras de las sugerencias"
+        hasta={hasta}
+        semanas={semanas}
+        opciones={SEMANAS}
+        onCambiar={(h, n) => {
+          setHasta(h);
+          setSemanas(n);
+          void cargar(h, n);
+        }}
+      />
+      <div role="alert" className={error ? 'alert alert--error' : 'live-empty'}>
+        {error}
+      </div>
+      {datos ? (
+        <>
+          <p className="lead" role="status">
+            Del {formatFecha(datos.desde)} al {formatFecha(datos.hasta)}: <strong>{radicados(datos.radicados)}</strong>.
+          </p>
+          {datos.radicados === 0 ? (
+            <p className="rev-vacia">No hay radicados en este periodo.</p>
+          ) : (
+            datos.objetivos.map((o) => <TablaObjetivo key={o.objetivo} o={o} />)
+          )}
+          <p className="hint">
+            Acertada: lo sugerido es el tipo o la dependencia final, es decir, la corrección del coordinador si revisó el radicado y, si no, lo que
+            eligió el funcionario. «Acertadas entre las revisadas» cuenta solo los radicados revisados: es la medida más fiel. Anulados no cuentan.
+          </p>
+        </>
+      ) : null}
+    </section>
+  );
+}

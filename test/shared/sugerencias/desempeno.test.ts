@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { desempenoSugerencias, MAXIMO_CONFUSIONES, modeloDelObjetivo, nombreFuente, type UsoSugerencia } from '../../../shared/sugerencias/desempeno';
+
+const uso = (over: Partial<UsoSugerencia> = {}): UsoSugerencia => ({
+  modelo: 'frases',
+  tipoSugerido: 'TUT',
+  tipoAceptado: true,
+  tipo: 'TUT',
+  tipoCorregido: null,
+  dependenciaSugerida: '110',
+  dependenciaAceptada: true,
+  dependencia: '110',
+  dependenciaCorregida: null,
+  revisado: false,
+  ...over,
+});
+
+describe('modeloDelObjetivo', () => {
+  it('lee el modelo de cada objetivo del campo guardado; frases o nada es null', () => {
+    expect(modeloDelObjetivo('tipo:12,dependencia:13', 'tipo')).toBe(12);
+    expect(modeloDelObjetivo('tipo:12,dependencia:13', 'dependencia')).toBe(13);
+    expect(modeloDelObjetivo('dependencia:7', 'tipo')).toBeNull();
+    expect(modeloDelObjetivo('frases', 'tipo')).toBeNull();
+    expect(modeloDelObjetivo(null, 'dependencia')).toBeNull();
+    expect(modeloDelObjetivo('tipo:x', 'tipo')).toBeNull();
+  });
+});
+
+describe('desempenoSugerencias', () => {
+  it('cuenta sugeridas, aceptadas, acertadas contra la etiqueta final, revisadas y corregidas tras aceptar, por fuente', () => {
+    const usos = [
+      // Phrases: taken and right.
+      uso(),
+      // Model 5 (tipo): taken, then the review corrected it: it misled.
+      uso({ modelo: 'tipo:5,dependencia:6', tipoSugerido: 'COM', tipo: 'COM', tipoCorregido: 'PET-GEN', revisado: true }),
+      // Model 5: not taken; the clerk was right and the review confirmed.
+      uso({ modelo: 'tipo:5,dependencia:6', tipoSugerido: 'COM', tipoAceptado: false, tipo: 'PET-DOC', revisado: true }),
+      // Model 5: not taken, but the review says the suggestion was right.
+      uso({ modelo: 'tipo:5', tipoSugerido: 'QUE', tipoAceptado: false, tipo: 'PET-GEN', tipoCorregido: 'QUE', revisado: true }),
+      // Nothing suggested.
+      uso({ modelo: null, tipoSugerido: null, tipoAceptado: null, dependenciaSugerida: null, dependenciaAceptada: null }),
+    ];
+    const d = desempenoSugerencias(usos, [{ id: 5, origen: 'local', version: 2 }], (o, c) => `${o}/${c}`);
+    expect(d.radicados).toBe(5);
+    const tipo = d.objetivos.find((o) => o.objetivo === 'tipo')!;
+    expect(tipo.sinSugerencia).toBe(1);
+    expect(tipo.fuentes).toEqual([
+      { modeloId: 5, origen: 'local', version: 2, sugeridas: 3, aceptadas: 1, acertadas: 1, revisadas: 3, acertadasRevisadas: 1, corregidasTrasAceptar: 1 },
+      { modeloId: null, origen: null, version: null, sugeridas: 1, aceptadas: 1, acertadas: 1, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
+    ]);
+    expect(tipo.total).toEqual({ sugeridas: 4, aceptadas: 2, acertadas: 2, revisadas: 3, acertadasRevisadas: 1, corregidasTrasAceptar: 1 });
+    expect(tipo.confusiones).toEqual([
+      { sugerido: 'COM', nombreSugerido: 'tipo/COM', final: 'PET-DOC', nombreFinal: 'tipo/PET-DOC', veces: 1 },
+      { sugerido: 'COM', nombreSugerido: 'tipo/COM', final: 'PET-GEN', nombreFinal: 'tipo/PET-GEN', veces: 1 },
+    ]);
+    // The dependencia of the last model-5 row came from the phrases (no "dependencia:" in its field).
+    const dep = d.objetivos.find((o) => o.objetivo === 'dependencia')!;
+    expect(dep.fuentes.map((f) => [f.modeloId, f.sugeridas])).toEqual([
+      [6, 2],
+      [null, 2],
+    ]);
+    expect(dep.fuentes[0]).toMatchObject({ origen: null, version: null });
+    expect(dep.total.acertadas).toBe(4);
+  });
+
+  it('las confusiones más frecuentes primero, a lo sumo cinco', () => {
+    const usos: UsoSugerencia[] = [];
+    for (let k = 0; k < 7; k++) for (let i = 0; i <= k; i++) usos.push(uso({ tipoSugerido: 'QUE', tipo: `T${k}` }));
+    const tipo = desempenoSugerencias(usos, []).objetivos[0]!;
+    expect(tipo.confusiones).toHaveLength(MAXIMO_CONFUSIONES);
+    expect(tipo.confusiones.map((c) => [c.final, c.veces])).toEqual([
+      ['T6', 7],
+      ['T5', 6],
+      ['T4', 5],
+      ['T3', 4],
+      ['T2', 3],
+    ]);
+    expect(tipo.total).toMatchObject({ sugeridas: 28, acertadas: 0 });
+  });
+
+  it('sin radicados: todo en cero', () => {
+    const d = desempenoSugerencias([], []);
+    expect(d).toEqual({
+      radicados: 0,
+      objetivos: [
+        { objetivo: 'tipo', fuentes: [], total: expect.objectContaining({ sugeridas: 0 }), sinSugerencia: 0, confusiones: [] },
+        { objetivo: 'dependencia', fuentes: [], total: expect.objectContaining({ sugeridas: 0 }), sinSugerencia: 0, confusiones: [] },
+      ],
+    });
+  });
+});
+
+describe('nombreFuente', () => {
+  it('nombra frases, modelos de la estación y de la entidad, y uno que ya no está', () => {
+    expect(nombreFuente({ modeloId: null, origen: null, version: null })).toBe('Frases del catálogo');
+    expect(nombreFuente({ modeloId: 3, origen: 'local', version: 2 })).toBe('Esta estación, versión 2');
+    expect(nombreFuente({ modeloId: 4, origen: 'central', version: 1 })).toBe('La entidad (central), versión 1');
+    expect(nombreFuente({ modeloId: 9, origen: null, version: null })).toBe('Modelo 9 (ya no está en la estación)');
+  });
+});
