@@ -30,7 +30,8 @@ function cargarEstacion() {
     `export { openStation } from './electron/station';
      export { migraciones } from './electron/store/migrations';
      export { ARCHIVO_BASE } from './electron/store/db';
-     export { rng } from './electron/services/demoService';`,
+     export { rng } from './electron/services/demoService';
+     export { semanaDeInstante } from './shared/domain/revision';`,
   );
 }
 
@@ -206,6 +207,30 @@ async function medirRadicar(station, cuantas, r) {
   progreso(`radicar_ms: p50 ${p.p50} ms, p95 ${p.p95} ms, p99 ${p.p99} ms`);
 }
 
+/**
+ * The Clasificador screen's "En la ventanilla" figures over the store (every radicado read with
+ * its suggestion and latest review mark), for the newest week and the 52 weeks ending with it.
+ * Demo rows count only at a station with no real ones, so on a store that radicar_ms has already
+ * written to, this measures the period's scan; `radicados` says how many were counted.
+ */
+async function medirDesempeno(station, mod) {
+  const ultimo = station.db.prepare('SELECT max(fecha_hora) AS t FROM radicados').get().t;
+  const hasta = mod.semanaDeInstante(ultimo);
+  for (const semanas of [1, 52]) {
+    await llamar(station, 'clasificador:desempeno', { hasta, semanas });
+    const tiempos = [];
+    let radicados = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      radicados = (await llamar(station, 'clasificador:desempeno', { hasta, semanas })).radicados;
+      tiempos.push(performance.now() - t0);
+    }
+    const p = percentiles(tiempos);
+    linea({ metric: 'desempeno_sugerencias_ms', semanas, ...p, radicados });
+    progreso(`desempeno_sugerencias_ms (semanas: ${semanas}; radicados contados: ${radicados}): p50 ${p.p50} ms`);
+  }
+}
+
 function bytesPorRadicado(station, dataDir, archivo) {
   station.db.pragma('wal_checkpoint(TRUNCATE)');
   const base = path.join(dataDir, archivo);
@@ -249,6 +274,7 @@ export async function run(argv) {
     await medirBusqueda(station, 'buscar_texto_ms', 'texto', q.textos);
     await medirBusqueda(station, 'buscar_nombre_ms', 'nombre', q.nombres);
     await medirRadicar(station, cuantas, r);
+    await medirDesempeno(station, mod);
     bytesPorRadicado(station, dataDir, mod.ARCHIVO_BASE);
   } finally {
     station.close();
