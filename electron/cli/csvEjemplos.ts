@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { RadicaError } from '../../shared/ipc/result';
-import { aplicarEquivalencias, filasDeEjemplos, opcionesCsvEjemplos, textoDeCsv, type Equivalencias, type ColumnasEjemplos, type FilaEjemplo } from '../../shared/sugerencias/importacion';
+import { aplicarEquivalencias, describirLineas, filasDeEjemplos, gruposRechazos, opcionesCsvEjemplos, textoDeCsv, type Equivalencias, type ColumnasEjemplos, type FilaEjemplo } from '../../shared/sugerencias/importacion';
 
 /** The options of both commands that name the file and its columns (parseArgs). */
 export const OPCIONES_CSV_CLI = {
@@ -68,20 +68,11 @@ export function leerEquivalencias(archivo: string): Equivalencias {
   return equivalencias;
 }
 
-/**
- * Rejected rows for the terminal, grouped by reason, most rows first: a whole year of an old
- * system rejected for three unknown labels reads as three lines, not as twenty of its thousands.
- */
+/** Rejected rows for the terminal, grouped by reason (at most 20 reasons), with a hint for unknown labels. */
 export function lineasRechazos(rechazados: readonly { fila: number; motivo: string }[]): string[] {
-  const grupos = new Map<string, number[]>();
-  for (const r of rechazados) {
-    const lineas = grupos.get(r.motivo);
-    if (lineas) lineas.push(r.fila + 1);
-    else grupos.set(r.motivo, [r.fila + 1]);
-  }
-  const orden = [...grupos].sort((a, b) => b[1].length - a[1].length);
-  const lineas = orden.slice(0, 20).map(([motivo, l]) => `  ${motivo}: ${l.length === 1 ? `línea ${l[0]}` : `${l.length} filas (líneas ${l.slice(0, 3).join(', ')}${l.length > 3 ? '…' : ''})`}`);
-  if (orden.length > 20) lineas.push(`  … y ${orden.length - 20} motivos más.`);
+  const grupos = gruposRechazos(rechazados);
+  const lineas = grupos.slice(0, 20).map((g) => `  ${g.motivo}: ${describirLineas(g.lineas)}`);
+  if (grupos.length > 20) lineas.push(`  … y ${grupos.length - 20} motivos más.`);
   if (rechazados.some((r) => /no está en el catálogo/.test(r.motivo))) {
     lineas.push('  Las etiquetas de otro sistema se traducen al catálogo con --equivalencias ARCHIVO (columnas campo,valor,codigo).');
   }

@@ -178,3 +178,28 @@ function buscador(entradas: readonly { codigo: string; nombre: string }[]): (v: 
   const porNombre = new Map(entradas.map((e) => [normalizarFrase(e.nombre), e.codigo]));
   return (v) => porCodigo.get(v.trim().toUpperCase()) ?? porNombre.get(normalizarFrase(v)) ?? null;
 }
+
+/** Rejected rows sharing a reason: the reason, and the CSV's line numbers (header = line 1). */
+export interface GrupoRechazos {
+  motivo: string;
+  lineas: number[];
+}
+
+/**
+ * Rejected rows grouped by reason, most rows first: a year of an old system rejected for three
+ * unknown labels reads as three lines, not as a list of its thousands.
+ */
+export function gruposRechazos(rechazados: readonly { fila: number; motivo: string }[]): GrupoRechazos[] {
+  const grupos = new Map<string, number[]>();
+  for (const r of rechazados) {
+    const lineas = grupos.get(r.motivo);
+    if (lineas) lineas.push(r.fila + 1);
+    else grupos.set(r.motivo, [r.fila + 1]);
+  }
+  return [...grupos].map(([motivo, lineas]) => ({ motivo, lineas })).sort((a, b) => b.lineas.length - a.lineas.length);
+}
+
+/** "línea 92" or "3 filas (líneas 4, 5, 6…)". */
+export function describirLineas(lineas: readonly number[]): string {
+  return lineas.length === 1 ? `línea ${lineas[0]}` : `${lineas.length} filas (líneas ${lineas.slice(0, 3).join(', ')}${lineas.length > 3 ? '…' : ''})`;
+}

@@ -109,7 +109,8 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await tabTo(page, '#clf-importar');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('status').filter({ hasText: 'Se importaron 90 ejemplos de 91 filas de mercurio.csv; 1 rechazadas' })).toBeVisible();
-    await expect(page.getByText('Línea 92 del CSV: tipo "NO-EXISTE" no está en el catálogo')).toBeVisible();
+    await expect(page.getByText('tipo "NO-EXISTE" no está en el catálogo: línea 92 del CSV')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Filas rechazadas: 1' })).toBeVisible();
   });
 
   await test.step('reentrenar: el modelo de esta estación, con sus cifras', async () => {

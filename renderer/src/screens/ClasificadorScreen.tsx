@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/browser/esm/sync';
 import { OBJETIVOS, objetivosDeLaEntidad, type EstadoClasificador, type ModeloVigente } from '../../../shared/sugerencias';
 import {
   aplicarEquivalencias,
+  describirLineas,
   etiquetasSinCatalogo,
+  gruposRechazos,
   filasDeEjemplos,
   opcionesCsvEjemplos,
   textoDeCsv,
@@ -39,6 +41,8 @@ const OBJETIVO_NOMBRE: Record<ModeloVigente['objetivo'], string> = { tipo: 'Tipo
 const SONDEO_MS = 2_000;
 /** Unknown labels listed for mapping; past this, the file needs cleaning (or the CLI's --equivalencias). */
 const MAX_EQUIVALENCIAS = 100;
+/** Reasons listed after an import (each with its rows' count and first lines). */
+const MAX_MOTIVOS = 20;
 /** The select's value for «drop this label, keep the row for the other field». */
 const SIN_ETIQUETA = '\u0000';
 
@@ -104,6 +108,7 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
     }
   }, [csv, columnas, catalogo]);
 
+  const gruposRechazados = useMemo(() => gruposRechazos(rechazados), [rechazados]);
   const deLaEntidad = estado ? objetivosDeLaEntidad(estado.modelos) : [];
   // Both models are the entity's: nothing here trains; with one, the station still trains the other.
   const todoDeLaEntidad = deLaEntidad.length === OBJETIVOS.length;
@@ -358,14 +363,14 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
               ) : null}
               {rechazados.length ? (
                 <>
-                  <h3>Filas rechazadas</h3>
-                  <ul>
-                    {rechazados.slice(0, 50).map((x) => (
-                      <li key={x.fila}>
-                        Línea {x.fila + 1} del CSV: {x.motivo}
+                  <h3 id="clf-rechazadas-titulo">Filas rechazadas: {formatNumero(rechazados.length)}</h3>
+                  <ul aria-labelledby="clf-rechazadas-titulo">
+                    {gruposRechazados.slice(0, MAX_MOTIVOS).map((g) => (
+                      <li key={g.motivo}>
+                        {g.motivo}: {describirLineas(g.lineas)} del CSV
                       </li>
                     ))}
-                    {rechazados.length > 50 ? <li>… y {formatNumero(rechazados.length - 50)} más.</li> : null}
+                    {gruposRechazados.length > MAX_MOTIVOS ? <li>… y {formatNumero(gruposRechazados.length - MAX_MOTIVOS)} motivos más.</li> : null}
                   </ul>
                 </>
               ) : null}

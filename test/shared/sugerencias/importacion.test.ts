@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aplicarEquivalencias, etiquetasSinCatalogo, filasDeEjemplos, separadorDeCsv, textoDeCsv, validarEjemplos } from '../../../shared/sugerencias/importacion';
+import { aplicarEquivalencias, describirLineas, etiquetasSinCatalogo, gruposRechazos, filasDeEjemplos, separadorDeCsv, textoDeCsv, validarEjemplos } from '../../../shared/sugerencias/importacion';
 
 const CONOCIDAS = {
   tipos: [
@@ -103,5 +103,25 @@ describe('equivalencias: las etiquetas de otro sistema traducidas al catálogo',
     expect(r.rechazados).toEqual([{ fila: 5, motivo: 'sin tipo ni dependencia' }]);
     // Without the map, the old labels are rejected as before.
     expect(validarEjemplos(aplicarEquivalencias(filas, {}), CONOCIDAS, 100).rechazados).toHaveLength(5);
+  });
+});
+
+describe('filas rechazadas agrupadas por motivo', () => {
+  it('el motivo con más filas primero, con sus líneas del CSV (la fila 0 es la línea 2)', () => {
+    const g = gruposRechazos([
+      { fila: 4, motivo: 'sin texto' },
+      { fila: 1, motivo: 'tipo "X" no está en el catálogo' },
+      { fila: 2, motivo: 'tipo "X" no está en el catálogo' },
+      { fila: 7, motivo: 'tipo "X" no está en el catálogo' },
+      { fila: 9, motivo: 'tipo "X" no está en el catálogo' },
+    ]);
+    expect(g).toEqual([
+      { motivo: 'tipo "X" no está en el catálogo', lineas: [2, 3, 8, 10] },
+      { motivo: 'sin texto', lineas: [5] },
+    ]);
+    expect(describirLineas(g[0]!.lineas)).toBe('4 filas (líneas 2, 3, 8…)');
+    expect(describirLineas([2, 3])).toBe('2 filas (líneas 2, 3)');
+    expect(describirLineas(g[1]!.lineas)).toBe('línea 5');
+    expect(gruposRechazos([])).toEqual([]);
   });
 });
