@@ -189,7 +189,9 @@ function textoDesempeno(d: DesempenoSugerencias): string {
           (f.corregidasTrasAceptar ? `; ${f.corregidasTrasAceptar} aceptadas y corregidas en revisión` : ''),
       );
     }
-    for (const c of o.confusiones) lineas.push(`  Sugirió ${c.sugerido} y era ${c.final} (${c.nombreFinal}): ${c.veces} ${c.veces === 1 ? 'vez' : 'veces'}`);
+    for (const c of o.confusiones) {
+      lineas.push(`  Sugirió ${c.sugerido} y era ${c.final} (${c.nombreFinal}): ${c.veces} ${c.veces === 1 ? 'vez' : 'veces'}; ${c.numeros.join(', ')}${c.veces > c.numeros.length ? '…' : ''}`);
+    }
   }
   return lineas.join('\n');
 }

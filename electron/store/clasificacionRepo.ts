@@ -78,14 +78,15 @@ export class ClasificacionRepo {
       usos: db.prepare(
         // Every radicado of the period (with or without a suggestion), and the latest review mark's
         // corrections: what the suggestions are judged against.
-        `SELECT s.modelo, s.tipo_sugerido AS tipoSugerido, s.tipo_aceptado AS tipoAceptado, r.tipo, v.tipo_correcto AS tipoCorregido,
+        `SELECT r.numero, s.modelo, s.tipo_sugerido AS tipoSugerido, s.tipo_aceptado AS tipoAceptado, r.tipo, v.tipo_correcto AS tipoCorregido,
            s.dependencia_sugerida AS dependenciaSugerida, s.dependencia_aceptada AS dependenciaAceptada, r.dependencia,
            v.dependencia_correcta AS dependenciaCorregida, v.id IS NOT NULL AS revisado
          FROM radicados r
          LEFT JOIN sugerencias s ON s.radicado_id = r.id
          LEFT JOIN revisiones v ON v.id = (SELECT x.id FROM revisiones x WHERE x.radicado_id = r.id ORDER BY x.revisado_en DESC, x.id DESC LIMIT 1)
          WHERE r.fecha_hora >= ? AND r.fecha_hora < ? AND (r.demo = 0 OR ?)
-           AND NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id)`,
+           AND NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id)
+         ORDER BY r.id`,
       ),
       modelosSinContenido: db.prepare('SELECT id, origen, version FROM modelos'),
       hayReales: db.prepare('SELECT EXISTS (SELECT 1 FROM radicados WHERE demo = 0)').pluck(),

@@ -9,6 +9,7 @@ import { OBJETIVOS, type ModeloVigente, type Objetivo } from './index';
 
 /** One radicado of the period, with what was suggested for it (nulls: nothing was suggested). */
 export interface UsoSugerencia {
+  numero: string;
   /** The `modelo` field recorded with the suggestion ('tipo:12,dependencia:13'); null: no suggestion row. */
   modelo: string | null;
   tipoSugerido: string | null;
@@ -53,6 +54,8 @@ export interface ConfusionSugerencia {
   final: string;
   nombreFinal: string;
   veces: number;
+  /** The first radicados of it (at most MAXIMO_NUMEROS), to look them up in Consulta. */
+  numeros: string[];
 }
 
 export interface DesempenoObjetivo {
@@ -76,6 +79,7 @@ export interface DesempenoSugerencias {
 }
 
 export const MAXIMO_CONFUSIONES = 5;
+export const MAXIMO_NUMEROS = 10;
 
 /** The model of the objetivo in a recorded `modelo` field ('tipo:12,dependencia:13'), or null (phrases). */
 export function modeloDelObjetivo(modelo: string | null, objetivo: Objetivo): number | null {
@@ -137,8 +141,9 @@ export function desempenoSugerencias(
       sumar(total, acierto, c.aceptado === true, u.revisado, corregido);
       if (!acierto) {
         const clave = `${c.sugerido}\u0000${final}`;
-        const x = confusiones.get(clave) ?? { sugerido: c.sugerido, nombreSugerido: nombre(objetivo, c.sugerido), final, nombreFinal: nombre(objetivo, final), veces: 0 };
+        const x = confusiones.get(clave) ?? { sugerido: c.sugerido, nombreSugerido: nombre(objetivo, c.sugerido), final, nombreFinal: nombre(objetivo, final), veces: 0, numeros: [] };
         x.veces++;
+        if (x.numeros.length < MAXIMO_NUMEROS) x.numeros.push(u.numero);
         confusiones.set(clave, x);
       }
     }

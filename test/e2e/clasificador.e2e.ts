@@ -68,6 +68,7 @@ test('sugerencias: tutela del juzgado → TUT y 110; Alt+1 y Alt+2 aceptan; el r
  */
 test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las sugerencias cambian', async ({ app, estacion }) => {
   const { page } = app;
+  let numeroBicitaxi = '';
   await inicializarDemo(estacion);
   await app.abrir();
   await login(page, 'admin');
@@ -138,6 +139,7 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await expect(page.locator('#rad-dependencia')).toHaveValue(/^900 · /);
     await page.keyboard.press('Control+Enter');
     await expect(page.locator('#resultado-numero')).toBeVisible();
+    numeroBicitaxi = (await page.locator('#resultado-numero .mono').textContent())!.trim();
   });
 
   await test.step('En la ventanilla: cuántas sugerencias se aceptaron y acertaron, por modelo', async () => {
@@ -148,6 +150,16 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await expect(fila.locator('td')).toHaveText(['1', '1 (100 %)', '1 (100 %)', '—', '0']);
     await expect(page.locator('#clf-hasta')).toHaveValue(/^\d{4}-W\d{2}$/);
     await expect(page.getByRole('status').filter({ hasText: /^Del \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}: 1 radicado\.$/ })).toBeVisible();
+    // A coordinator's review says it was a petición general: the suggestion the clerk took misled her.
+    await estacion.station.services.revision.marcar(
+      { numero: numeroBicitaxi, veredicto: 'incorrecto', tipoCorrecto: 'PET-GEN', dependenciaCorrecta: null, observacion: null },
+      { usuario: 'coordinador', nombre: 'Carlos Ruiz', rol: 'coordinador' },
+    );
+    await page.keyboard.press('Alt+R');
+    await page.keyboard.press('Alt+L');
+    await expect(fila.locator('td')).toHaveText(['1', '1 (100 %)', '0 (0 %)', '0 de 1 (0 %)', '1']);
+    const confusion = page.getByRole('list', { name: 'Tipo documental: lo que más se sugirió mal' }).getByRole('listitem');
+    await expect(confusion).toHaveText(new RegExp(`^Sugirió COM · .+ y era PET-GEN · .+: 1 vez \\(${numeroBicitaxi}\\)$`));
     await page.locator('#clf-desempeno-titulo').scrollIntoViewIfNeeded();
     await screenshot(page, 'clasificador-ventanilla');
     await expectAccessible(page, 'Clasificador (en la ventanilla)');

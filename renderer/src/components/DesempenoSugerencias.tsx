@@ -89,6 +89,17 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
               <li key={`${c.sugerido}→${c.final}`}>
                 Sugirió <strong>{c.sugerido}</strong> · {c.nombreSugerido} y era <strong>{c.final}</strong> · {c.nombreFinal}: {formatNumero(c.veces)}{' '}
                 {c.veces === 1 ? 'vez' : 'veces'}
+                <span className="hint">
+                  {' '}
+                  ({c.veces > c.numeros.length ? 'entre ellos ' : ''}
+                  {c.numeros.map((n, i) => (
+                    <span key={n}>
+                      {i > 0 ? ', ' : ''}
+                      <span className="mono numero-radicado">{n}</span>
+                    </span>
+                  ))}
+                  )
+                </span>
               </li>
             ))}
           </ul>

@@ -281,7 +281,7 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
           ) : (
             <>
               <p>
-                {formatNumero(estado.radicadosNuevos)} radicados desde el último entrenamiento · {formatNumero(estado.ejemplosImportados)} ejemplos
+                {estado.radicadosNuevos === 1 ? 'Un radicado' : `${formatNumero(estado.radicadosNuevos)} radicados`} desde el último entrenamiento · {formatNumero(estado.ejemplosImportados)} ejemplos
                 importados. La estación también reentrena sola cada día, tras 200 radicados nuevos o 25 correcciones de la revisión.
               </p>
               <button id="clf-reentrenar" type="button" className="btn btn--primary" onClick={() => void reentrenar()} disabled={ocupado} aria-describedby="clf-reentrenar-hint">

@@ -177,8 +177,8 @@ describe('clasificador en la estación', () => {
       { modeloId: null, origen: null, version: null, sugeridas: 1, aceptadas: 1, acertadas: 1, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
     ]);
     expect(tipo.confusiones).toEqual([
-      { sugerido: 'COM', nombreSugerido: expect.any(String), final: 'PET-DOC', nombreFinal: expect.stringMatching(/\S/), veces: 1 },
-      { sugerido: 'COM', nombreSugerido: expect.any(String), final: 'PET-GEN', nombreFinal: expect.any(String), veces: 1 },
+      { sugerido: 'COM', nombreSugerido: expect.any(String), final: 'PET-DOC', nombreFinal: expect.stringMatching(/\S/), veces: 1, numeros: [confirmado] },
+      { sugerido: 'COM', nombreSugerido: expect.any(String), final: 'PET-GEN', nombreFinal: expect.any(String), veces: 1, numeros: [corregido] },
     ]);
     expect(tipo.confusiones[0].nombreFinal).not.toBe('PET-DOC');
     const dependencia = d.objetivos[1];

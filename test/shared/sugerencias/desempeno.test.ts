@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { desempenoSugerencias, MAXIMO_CONFUSIONES, modeloDelObjetivo, nombreFuente, type UsoSugerencia } from '../../../shared/sugerencias/desempeno';
 
+let siguiente = 0;
 const uso = (over: Partial<UsoSugerencia> = {}): UsoSugerencia => ({
+  numero: `2026-0103-${String(++siguiente).padStart(6, '0')}`,
   modelo: 'frases',
   tipoSugerido: 'TUT',
   tipoAceptado: true,
@@ -28,6 +30,7 @@ describe('modeloDelObjetivo', () => {
 
 describe('desempenoSugerencias', () => {
   it('cuenta sugeridas, aceptadas, acertadas contra la etiqueta final, revisadas y corregidas tras aceptar, por fuente', () => {
+    siguiente = 0;
     const usos = [
       // Phrases: taken and right.
       uso(),
@@ -50,8 +53,8 @@ describe('desempenoSugerencias', () => {
     ]);
     expect(tipo.total).toEqual({ sugeridas: 4, aceptadas: 2, acertadas: 2, revisadas: 3, acertadasRevisadas: 1, corregidasTrasAceptar: 1 });
     expect(tipo.confusiones).toEqual([
-      { sugerido: 'COM', nombreSugerido: 'tipo/COM', final: 'PET-DOC', nombreFinal: 'tipo/PET-DOC', veces: 1 },
-      { sugerido: 'COM', nombreSugerido: 'tipo/COM', final: 'PET-GEN', nombreFinal: 'tipo/PET-GEN', veces: 1 },
+      { sugerido: 'COM', nombreSugerido: 'tipo/COM', final: 'PET-DOC', nombreFinal: 'tipo/PET-DOC', veces: 1, numeros: ['2026-0103-000003'] },
+      { sugerido: 'COM', nombreSugerido: 'tipo/COM', final: 'PET-GEN', nombreFinal: 'tipo/PET-GEN', veces: 1, numeros: ['2026-0103-000002'] },
     ]);
     // The dependencia of the last model-5 row came from the phrases (no "dependencia:" in its field).
     const dep = d.objetivos.find((o) => o.objetivo === 'dependencia')!;
@@ -76,6 +79,10 @@ describe('desempenoSugerencias', () => {
       ['T2', 3],
     ]);
     expect(tipo.total).toMatchObject({ sugeridas: 28, acertadas: 0 });
+    // The first ten radicados of a confusion, in the order given (the store's: oldest first).
+    expect(tipo.confusiones[0]!.numeros).toHaveLength(7);
+    const grande = desempenoSugerencias(Array.from({ length: 12 }, (_, i) => uso({ numero: `N${i}`, tipoSugerido: 'QUE', tipo: 'PET' })), []).objetivos[0]!;
+    expect(grande.confusiones[0]!.numeros).toEqual(['N0', 'N1', 'N2', 'N3', 'N4', 'N5', 'N6', 'N7', 'N8', 'N9']);
   });
 
   it('sin radicados: todo en cero', () => {
