@@ -63,7 +63,7 @@ export const OPCIONES_POR_DEFECTO: OpcionesEntrenamiento = {
   // texts): hinge loss, half-balanced class weights (fully balanced costs accuracy on the frequent
   // classes for little macro-F1), ten passes (more change nothing measurable). The seed, which
   // draws the folds, moves macro-F1 by up to 0.0065 (0.7645, 0.7580, 0.7618 with seeds 1, 2, 3);
-  // on the same folds, a difference under 0.003 between two configurations is noise. About ninety
+  // on the same folds, a difference under 0.003 between two configurations is noise. About 130
   // alternatives that did not beat these settings are in EXPERIMENTOS.md beside this file, with
   // their figures: read it before trying another.
   C: 1,
