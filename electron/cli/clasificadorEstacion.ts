@@ -95,7 +95,9 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
         const t = positionals.join(' ').trim() || values.texto;
         if (!t) throw new Uso('Escriba el texto a clasificar, por ejemplo: radica clasificador sugerir --data-dir D "Acción de tutela…"');
         const r = await call('clasificador:sugerir', { texto: t });
-        json = { sugerencias: r.tipos, dependencias: r.dependencias, modelo: r.modelo, fuente: r.fuente };
+        // The issue's shape ({codigo, nombre, probabilidad}); the phrases behind a suggestion go to the text output.
+        const sinPor = (xs: Sugerido[]) => xs.map(({ codigo, nombre, probabilidad }) => ({ codigo, nombre, probabilidad }));
+        json = { sugerencias: sinPor(r.tipos), dependencias: sinPor(r.dependencias), modelo: r.modelo, fuente: r.fuente };
         texto = [
           `Tipo documental:${lista(r.tipos)}`,
           `Dependencia:${lista(r.dependencias)}`,
@@ -173,7 +175,9 @@ function requerida(v: string | undefined, nombre: string): string {
 }
 
 function lista(xs: Sugerido[]): string {
-  return xs.length ? xs.map((x) => `\n  ${x.codigo.padEnd(8)} ${porcentaje(x.probabilidad).padStart(5)}  ${x.nombre}`).join('') : ' (ninguna sugerencia)';
+  return xs.length
+    ? xs.map((x) => `\n  ${x.codigo.padEnd(8)} ${porcentaje(x.probabilidad).padStart(5)}  ${x.nombre}${x.por ? `  (por «${x.por.join('», «')}»)` : ''}`).join('')
+    : ' (ninguna sugerencia)';
 }
 
 function textoDesempeno(d: DesempenoSugerencias): string {

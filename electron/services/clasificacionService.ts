@@ -8,6 +8,7 @@ import {
   describirModelos,
   objetivosDeLaEntidad,
   fuenteGeneral,
+  frasesQueApuntan,
   indiceFrases,
   normalizarFrase,
   puntuarFrases,
@@ -89,11 +90,15 @@ export class ClasificacionService {
       const m = this.modeloVigente(objetivo);
       const entradas = objetivo === 'tipo' ? catalogo.tipos : catalogo.dependencias;
       const validos = new Set(entradas.filter((e) => e.activo).map((e) => e.codigo));
-      const c = combinar(puntuarFrases(indice, objetivo, normalizado), m ? { predicciones: predecirCodigos(m.modelo, t), ejemplos: m.fila.ejemplos } : null, validos);
+      const frases = puntuarFrases(indice, objetivo, normalizado);
+      const c = combinar(frases, m ? { predicciones: predecirCodigos(m.modelo, t), ejemplos: m.fila.ejemplos } : null, validos);
       if (m && c.pesoModelo > 0) usados[objetivo] = m.fila.id;
       fuentes.push(c.fuente);
       const nombres = new Map(entradas.map((e) => [e.codigo, e.nombre]));
-      listas[objetivo] = c.puntajes.map((p) => ({ codigo: p.codigo, nombre: nombres.get(p.codigo) ?? p.codigo, probabilidad: redondear(p.probabilidad) }));
+      listas[objetivo] = c.puntajes.map((p) => {
+        const por = frasesQueApuntan(frases, p.codigo, c.pesoModelo);
+        return { codigo: p.codigo, nombre: nombres.get(p.codigo) ?? p.codigo, probabilidad: redondear(p.probabilidad), ...(por.length ? { por } : {}) };
+      });
     }
     return { tipos: listas.tipo, dependencias: listas.dependencia, modelo: describirModelos(usados), fuente: fuenteGeneral(fuentes) };
   }

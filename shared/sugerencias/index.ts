@@ -35,6 +35,8 @@ interface FraseCompilada {
   patron: string;
   codigo: string;
   peso: number;
+  /** As the catalog writes it ("acción de tutela"), to tell the clerk why. */
+  texto: string;
 }
 
 export interface IndiceFrases {
@@ -55,8 +57,12 @@ function compilar(entradas: { codigo: string; activo: boolean; frases: string[] 
   const out: FraseCompilada[] = [];
   for (const e of entradas) {
     if (!e.activo) continue;
-    for (const f of new Set(e.frases.map(normalizarFrase))) {
-      if (f) out.push({ patron: ` ${f} `, codigo: e.codigo, peso: pesoDe(f) });
+    const vistas = new Set<string>();
+    for (const texto of e.frases) {
+      const f = normalizarFrase(texto);
+      if (!f || vistas.has(f)) continue;
+      vistas.add(f);
+      out.push({ patron: ` ${f} `, codigo: e.codigo, peso: pesoDe(f), texto: texto.trim() });
     }
   }
   return out;
@@ -71,8 +77,8 @@ export interface PuntajeFrases {
   puntajes: Puntaje[];
   /** A specific phrase matched (see PESO_ESPECIFICO). */
   especifica: boolean;
-  /** The phrases found, normalised (for explanations and tests). */
-  encontradas: string[];
+  /** The phrases found, as the catalog writes them, with the code each points to. */
+  encontradas: { codigo: string; frase: string }[];
 }
 
 /** Phrases of the catalog found in the text, accent- and case-insensitive, on word boundaries. */
@@ -80,12 +86,12 @@ export function puntuarFrases(indice: IndiceFrases, objetivo: Objetivo, textoNor
   const t = ` ${textoNormalizado} `;
   const suma = new Map<string, number>();
   let especifica = false;
-  const encontradas: string[] = [];
+  const encontradas: PuntajeFrases['encontradas'] = [];
   for (const f of indice[objetivo]) {
     if (!t.includes(f.patron)) continue;
     suma.set(f.codigo, (suma.get(f.codigo) ?? 0) + f.peso);
     if (f.peso >= PESO_ESPECIFICO) especifica = true;
-    encontradas.push(f.patron.trim());
+    encontradas.push({ codigo: f.codigo, frase: f.texto });
   }
   let total = 0;
   for (const v of suma.values()) total += v;
@@ -164,6 +170,23 @@ export interface Sugerido {
   codigo: string;
   nombre: string;
   probabilidad: number;
+  /** The catalog's phrases found in the text that point to it, when they weighed in (at most MAXIMO_POR). */
+  por?: string[];
+}
+
+export const MAXIMO_POR = 2;
+
+/**
+ * Why a code is suggested, when the catalog's phrases weighed in: the phrases of the text that
+ * point to it, longest (most specific) first. Empty when only the model spoke.
+ */
+export function frasesQueApuntan(frases: PuntajeFrases, codigo: string, pesoModelo: number): string[] {
+  if (pesoModelo >= 1) return [];
+  return frases.encontradas
+    .filter((e) => e.codigo === codigo)
+    .map((e) => e.frase)
+    .sort((a, b) => b.length - a.length)
+    .slice(0, MAXIMO_POR);
 }
 
 /** The answer of `clasificador:sugerir`. */

@@ -22,6 +22,7 @@ test('sugerencias: tutela del juzgado → TUT y 110; Alt+1 y Alt+2 aceptan; el r
     await expect(tipo.locator('.chip').first()).toContainText('TUT');
     await expect(tipo.locator('.chip').first()).toContainText(/\d+ %/);
     await expect(tipo).toContainText('Alt+1 acepta');
+    await expect(tipo).toContainText('por «acción de tutela», «juzgado»');
     await expect(page.locator('#rad-dependencia-sugerencia .chip').first()).toContainText('110');
     await expect(page.getByRole('status').filter({ hasText: 'Sugerencia: tipo TUT' })).toHaveCount(1);
     await expect(page.locator('#rad-asunto')).toBeFocused();

@@ -14,8 +14,8 @@ interface SugerenciaCampoProps {
 }
 
 /**
- * The station's suggestions for one field, under it: best first with its confidence, the key that
- * takes the best one. The chips are clickable but stay out of the Tab order (the key does the work
+ * The station's suggestions for one field, under it: best first with its confidence, the catalog
+ * phrases of the asunto behind it (when they weighed in), the key that takes the best one. The chips are clickable but stay out of the Tab order (the key does the work
  * from the keyboard); the screen announces changes once, in a polite live region of its own.
  */
 export function SugerenciaCampo({ id, que, sugeridos, elegido, atajo, onAceptar, disabled }: SugerenciaCampoProps) {
@@ -45,6 +45,7 @@ export function SugerenciaCampo({ id, que, sugeridos, elegido, atajo, onAceptar,
           </li>
         ))}
       </ul>
+      {primero!.por ? <span className="sugerencia-por">por «{primero!.por.join('», «')}»</span> : null}
       <span className="sugerencia-atajo">
         {tomado ? (
           '✓ aceptada'

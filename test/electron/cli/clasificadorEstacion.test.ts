@@ -42,8 +42,10 @@ describe('radica clasificador (estación)', () => {
     expect(j.sugerencias[0]).toMatchObject({ codigo: 'TUT', nombre: expect.stringContaining('tutela'), probabilidad: expect.any(Number) });
     expect(j.dependencias[0]).toMatchObject({ codigo: '110', nombre: 'Oficina Asesora Jurídica' });
     expect(j).toMatchObject({ modelo: null, fuente: 'frases' });
+    // The shape, exactly; the phrases behind a suggestion are for the text output.
+    expect(Object.keys(j.sugerencias[0])).toEqual(['codigo', 'nombre', 'probabilidad']);
     const texto = radica(['clasificador', 'sugerir', ...dd, 'Acción de tutela del Juzgado 3']);
-    expect(texto.out).toMatch(/TUT\s+\d+ %/);
+    expect(texto.out).toMatch(/TUT\s+\d+ %.*\(por «acción de tutela», «juzgado»\)/);
 
     const csv = path.join(D, 'anterior.csv');
     const filas = ['"Asunto","Clase","Oficina"'];

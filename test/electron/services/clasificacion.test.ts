@@ -37,6 +37,9 @@ describe('clasificador en la estación', () => {
     expect(r.tipos[0].probabilidad).toBeGreaterThan(0.5);
     expect(r.dependencias[0]).toMatchObject({ codigo: '110', nombre: 'Oficina Asesora Jurídica' });
     expect(r).toMatchObject({ modelo: null, fuente: 'frases' });
+    // Why: the catalog's phrases found in the text, as the catalog writes them, most specific first.
+    expect(r.tipos[0].por).toEqual(['acción de tutela', 'juzgado']);
+    expect(r.dependencias[0].por).toEqual(['acción de tutela', 'juzgado']);
     expect(await s.ok('clasificador:sugerir', { texto: '   ' })).toEqual({ tipos: [], dependencias: [], modelo: null, fuente: null });
     expect((await s.ok('clasificador:estado', {})).modelos).toEqual([]);
   });
@@ -66,12 +69,15 @@ describe('clasificador en la estación', () => {
     expect(despues.tipos[0].codigo).toBe('COM');
     expect(despues.dependencias[0].codigo).toBe('900');
     expect(despues.fuente).toBe('modelo');
+    // Only the model spoke: no phrase to show.
+    expect(despues.tipos[0].por).toBeUndefined();
     expect(despues.modelo).toBe(`tipo:${e.modelos[1].id},dependencia:${e.modelos[0].id}`);
 
     // A specific phrase still wins over what the model learnt.
     const tutela = await s.ok('clasificador:sugerir', { texto: 'Acción de tutela por el permiso de bicitaxi' });
     expect(tutela.tipos[0].codigo).toBe('TUT');
     expect(tutela.fuente).toBe('mixto');
+    expect(tutela.tipos[0].por).toEqual(['acción de tutela', 'tutela']);
 
     const otra = await s.ok('clasificador:entrenar', {});
     expect(otra.modelos.map((m: { version: number }) => m.version)).toEqual([2, 2]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import catalogoJson from '../../../resources/catalogo.json';
 import { catalogoSchema } from '../../../shared/domain/catalog';
-import { combinar, fuenteGeneral, indiceFrases, normalizarFrase, porcentaje, puntuarFrases } from '../../../shared/sugerencias';
+import { combinar, frasesQueApuntan, fuenteGeneral, indiceFrases, normalizarFrase, porcentaje, puntuarFrases } from '../../../shared/sugerencias';
 
 const catalogo = catalogoSchema.parse(catalogoJson);
 const indice = indiceFrases(catalogo);
@@ -39,6 +39,17 @@ describe('frases del catálogo', () => {
   it('no compila frases de entradas inactivas', () => {
     const otro = indiceFrases({ ...catalogo, tipos: catalogo.tipos.map((t) => (t.codigo === 'TUT' ? { ...t, activo: false } : t)) });
     expect(puntuarFrases(otro, 'tipo', normalizarFrase('acción de tutela')).puntajes.map((p) => p.codigo)).not.toContain('TUT');
+  });
+});
+
+describe('por qué: las frases que apuntan a un código', () => {
+  it('como las escribe el catálogo (tildes incluidas), la más específica primero, a lo sumo dos; nada si solo habló el modelo', () => {
+    const f = frases('tipo', 'ACCION DE TUTELA e incidente de desacato contra el Juzgado 2');
+    expect(f.encontradas).toContainEqual({ codigo: 'TUT', frase: 'acción de tutela' });
+    expect(frasesQueApuntan(f, 'TUT', 0)).toEqual(['incidente de desacato', 'acción de tutela']);
+    expect(frasesQueApuntan(f, 'TUT', 0.5)).toEqual(['incidente de desacato', 'acción de tutela']);
+    expect(frasesQueApuntan(f, 'TUT', 1)).toEqual([]);
+    expect(frasesQueApuntan(f, 'QUE', 0)).toEqual([]);
   });
 });
 
