@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CifrasDesempeno, DesempenoObjetivo, DesempenoSugerencias as Desempeno } from '../../../shared/sugerencias/desempeno';
+import { useEffect } from 'react';
+import type { CifrasDesempeno, DesempenoObjetivo } from '../../../shared/sugerencias/desempeno';
 import { nombreFuente } from '../../../shared/sugerencias/desempeno';
 import { formatFecha } from '../../../shared/domain/bogota';
-import { llamar } from '../api';
-import { SelectorPeriodo } from './revision/SelectorPeriodo';
+import { SelectorPeriodo, usePeriodo } from './revision/SelectorPeriodo';
 import { formatNumero, formatPorcentaje } from '../revision';
 import './revision/revision.css';
 
@@ -115,28 +114,10 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
  * more?"), beside the holdout figures measured at training.
  */
 export function DesempenoSugerencias({ active }: Props) {
-  const [hasta, setHasta] = useState<string | null>(null);
-  const [semanas, setSemanas] = useState(4);
-  const [datos, setDatos] = useState<Desempeno | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const pedido = useRef(0);
-
-  const cargar = useCallback(async (h: string | null, n: number) => {
-    const id = ++pedido.current;
-    const r = await llamar(() => window.api.desempenoSugerencias({ hasta: h ?? 'actual', semanas: n }));
-    if (id !== pedido.current) return;
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    setError(null);
-    setDatos(r.value);
-    const ultima = r.value.semanas.at(-1);
-    if (ultima) setHasta(ultima);
-  }, []);
+  const { hasta, semanas, datos, error, recargar, cambiar } = usePeriodo((h, n) => window.api.desempenoSugerencias({ hasta: h, semanas: n }), 4);
 
   useEffect(() => {
-    if (active) void cargar(hasta, semanas);
+    if (active) void recargar();
     // Only when the screen is shown; the controls reload on their own.
   }, [active]);
 
@@ -150,11 +131,7 @@ export function DesempenoSugerencias({ active }: Props) {
         hasta={hasta}
         semanas={semanas}
         opciones={SEMANAS}
-        onCambiar={(h, n) => {
-          setHasta(h);
-          setSemanas(n);
-          void cargar(h, n);
-        }}
+        onCambiar={cambiar}
       />
       <div role="alert" className={error ? 'alert alert--error' : 'live-empty'}>
         {error}

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Conteo, Tablero } from '../../../shared/domain/revision';
+import { useEffect, useRef } from 'react';
+import type { Conteo } from '../../../shared/domain/revision';
 import { formatFecha } from '../../../shared/domain/bogota';
-import { llamar } from '../api';
-import { SelectorPeriodo } from '../components/revision/SelectorPeriodo';
+import { SelectorPeriodo, usePeriodo } from '../components/revision/SelectorPeriodo';
 import { GraficoBarras } from '../components/revision/GraficoBarras';
 import type { Barra } from '../components/revision/GraficoBarras';
 import { GraficoTendencia } from '../components/revision/GraficoTendencia';
@@ -23,34 +22,16 @@ const porNombre = (xs: readonly Conteo[]): Barra[] => xs.map((c) => ({ etiqueta:
 
 /** The coordinator's dashboard: volumes by tipo, canal, dependencia and ventanilla, and the error rate over the weeks. */
 export function TableroScreen({ active }: Props) {
-  const [hasta, setHasta] = useState<string | null>(null);
-  const [semanas, setSemanas] = useState(8);
-  const [tablero, setTablero] = useState<Tablero | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [cargando, setCargando] = useState(false);
-  const pedido = useRef(0);
+  const { hasta, semanas, datos: tablero, error, cargando, recargar, cambiar } = usePeriodo(
+    (h, n) => window.api.tablero({ hasta: h, semanas: n }),
+    8,
+  );
   const tituloRef = useRef<HTMLHeadingElement>(null);
-
-  const cargar = useCallback(async (h: string | null, n: number) => {
-    const id = ++pedido.current;
-    setCargando(true);
-    const r = await llamar(() => window.api.tablero({ hasta: h ?? 'actual', semanas: n }));
-    if (id !== pedido.current) return;
-    setCargando(false);
-    if (!r.ok) {
-      setError(r.error.message);
-      return;
-    }
-    setError(null);
-    setTablero(r.value);
-    const ultima = r.value.semanas.at(-1);
-    if (ultima) setHasta(ultima);
-  }, []);
 
   useEffect(() => {
     if (!active) return;
     // Fresh figures each time the dashboard is opened.
-    void cargar(hasta, semanas);
+    void recargar();
     requestAnimationFrame(() => tituloRef.current?.focus());
     // Only when the screen is shown.
   }, [active]);
@@ -69,11 +50,7 @@ export function TableroScreen({ active }: Props) {
         hasta={hasta}
         semanas={semanas}
         opciones={SEMANAS}
-        onCambiar={(h, n) => {
-          setHasta(h);
-          setSemanas(n);
-          void cargar(h, n);
-        }}
+        onCambiar={cambiar}
       />
       <div role="alert" className={error ? 'alert alert--error' : 'live-empty'}>
         {error}
