@@ -19,7 +19,7 @@ import { entrenadorEnLinea } from '../services/entrenador';
 import { defaultDataDir } from '../paths';
 import { RadicaError, type Resultado } from '../../shared/ipc/result';
 import type { Canal, SalidaDe } from '../../shared/ipc/contract';
-import { porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
+import { NOMBRE_OBJETIVO, porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
 import { formatFecha, formatFechaHora, isoBogota } from '../../shared/domain/bogota';
 import { nombreFuente, type DesempenoSugerencias } from '../../shared/sugerencias/desempeno';
 import { ErrorDeColumnas, leerCsvEjemplos, lineasRechazos, OPCIONES_CSV_CLI } from './csvEjemplos';
@@ -185,7 +185,7 @@ function textoDesempeno(d: DesempenoSugerencias): string {
   if (d.radicados === 0) return lineas[0]!;
   const pct = (n: number, de: number) => (de > 0 ? ` (${porcentaje(n / de)})` : '');
   for (const o of d.objetivos) {
-    lineas.push('', `${o.objetivo === 'tipo' ? 'Tipo documental' : 'Dependencia'}: ${o.total.sugeridas} con sugerencia, ${o.sinSugerencia} sin ella.`);
+    lineas.push('', `${NOMBRE_OBJETIVO[o.objetivo]}: ${o.total.sugeridas} con sugerencia, ${o.sinSugerencia} sin ella.`);
     for (const f of o.fuentes) {
       lineas.push(
         `  ${nombreFuente(f)}: ${f.sugeridas} sugeridas, ${f.aceptadas} aceptadas${pct(f.aceptadas, f.sugeridas)}, ${f.acertadas} acertadas${pct(f.acertadas, f.sugeridas)}` +

@@ -8,6 +8,8 @@ import type { Catalogo } from '../domain/catalog';
 
 export type Objetivo = 'tipo' | 'dependencia';
 export const OBJETIVOS: readonly Objetivo[] = ['tipo', 'dependencia'];
+/** How the screens and the CLI name each objetivo. */
+export const NOMBRE_OBJETIVO: Record<Objetivo, string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
 
 /** Which source produced a suggestion list. */
 export type FuenteSugerencia = 'frases' | 'modelo' | 'mixto';

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { CifrasDesempeno, DesempenoObjetivo } from '../../../shared/sugerencias/desempeno';
 import { nombreFuente } from '../../../shared/sugerencias/desempeno';
+import { NOMBRE_OBJETIVO } from '../../../shared/sugerencias';
 import { formatFecha } from '../../../shared/domain/bogota';
 import { SelectorPeriodo, usePeriodo } from './revision/SelectorPeriodo';
 import { formatNumero, formatPorcentaje } from '../revision';
@@ -12,7 +13,6 @@ interface Props {
 }
 
 const SEMANAS = [1, 4, 8, 12, 26, 52];
-const NOMBRE: Record<DesempenoObjetivo['objetivo'], string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
 
 const radicados = (n: number) => (n === 1 ? '1 radicado' : `${formatNumero(n)} radicados`);
 
@@ -40,7 +40,7 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
       <div className="table-wrap">
         <table className="results tabla-figuras tabla-desempeno" id={id}>
           <caption>
-            {NOMBRE[o.objetivo]}: {radicados(o.total.sugeridas)} con sugerencia, {o.sinSugerencia === 0 ? 'ninguno' : formatNumero(o.sinSugerencia)} sin ella
+            {NOMBRE_OBJETIVO[o.objetivo]}: {radicados(o.total.sugeridas)} con sugerencia, {o.sinSugerencia === 0 ? 'ninguno' : formatNumero(o.sinSugerencia)} sin ella
           </caption>
           <thead>
             <tr>
@@ -82,7 +82,7 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
       </div>
       {o.confusiones.length ? (
         <>
-          <h3 id={`${id}-confusiones`}>{NOMBRE[o.objetivo]}: lo que más se sugirió mal</h3>
+          <h3 id={`${id}-confusiones`}>{NOMBRE_OBJETIVO[o.objetivo]}: lo que más se sugirió mal</h3>
           <ul aria-labelledby={`${id}-confusiones`}>
             {o.confusiones.map((c) => (
               <li key={`${c.sugerido}→${c.final}`}>

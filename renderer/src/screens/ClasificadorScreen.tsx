@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { parse } from 'csv-parse/browser/esm/sync';
-import { OBJETIVOS, objetivosDeLaEntidad, type EstadoClasificador, type ModeloVigente } from '../../../shared/sugerencias';
+import { NOMBRE_OBJETIVO, OBJETIVOS, objetivosDeLaEntidad, type EstadoClasificador, type ModeloVigente } from '../../../shared/sugerencias';
 import {
   aplicarEquivalencias,
   describirLineas,
@@ -37,7 +37,6 @@ interface ArchivoCsv {
 
 type Columna = 'texto' | 'tipo' | 'dependencia' | 'peso';
 
-const OBJETIVO_NOMBRE: Record<ModeloVigente['objetivo'], string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
 const SONDEO_MS = 2_000;
 /** Unknown labels listed for mapping; past this, the file needs cleaning (or the CLI's --equivalencias). */
 const MAX_EQUIVALENCIAS = 100;
@@ -125,12 +124,12 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
       return;
     }
     setEstado(r.value);
-    const describir = (m: ModeloVigente) => `${OBJETIVO_NOMBRE[m.objetivo].toLowerCase()} versión ${m.version} (${formatNumero(m.ejemplos)} ejemplos)`;
+    const describir = (m: ModeloVigente) => `${NOMBRE_OBJETIVO[m.objetivo].toLowerCase()} versión ${m.version} (${formatNumero(m.ejemplos)} ejemplos)`;
     const propios = r.value.modelos.filter((m) => m.origen === 'local');
     const deEntidad = r.value.modelos.filter((m) => m.origen === 'central');
     setAviso(
       `Listo: ${propios.map(describir).join(' y ')}. Las sugerencias ya los usan.` +
-        (deEntidad.length ? ` ${deEntidad.map((m) => `${OBJETIVO_NOMBRE[m.objetivo]}: el de la entidad, versión ${m.version}`).join('; ')}.` : ''),
+        (deEntidad.length ? ` ${deEntidad.map((m) => `${NOMBRE_OBJETIVO[m.objetivo]}: el de la entidad, versión ${m.version}`).join('; ')}.` : ''),
     );
   };
 
@@ -252,7 +251,7 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
                 <tbody>
                   {estado.modelos.map((m) => (
                     <tr key={m.id}>
-                      <th scope="row">{OBJETIVO_NOMBRE[m.objetivo]}</th>
+                      <th scope="row">{NOMBRE_OBJETIVO[m.objetivo]}</th>
                       <td>{m.origen === 'central' ? 'La entidad (servidor central)' : 'Esta estación'}</td>
                       <td className="num">{m.version}</td>
                       <td className="num">{formatNumero(m.ejemplos)}</td>
@@ -290,7 +289,7 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
               <p className="hint" id="clf-reentrenar-hint">
                 Usa los radicados de esta estación (las correcciones de los coordinadores pesan el triple) y los ejemplos importados.
                 {deLaEntidad.length
-                  ? ` El modelo de ${OBJETIVO_NOMBRE[deLaEntidad[0]!].toLowerCase()} es el de la entidad (servidor central): se entrena solo el de ${OBJETIVO_NOMBRE[OBJETIVOS.find((o) => !deLaEntidad.includes(o))!].toLowerCase()}.`
+                  ? ` El modelo de ${NOMBRE_OBJETIVO[deLaEntidad[0]!].toLowerCase()} es el de la entidad (servidor central): se entrena solo el de ${NOMBRE_OBJETIVO[OBJETIVOS.find((o) => !deLaEntidad.includes(o))!].toLowerCase()}.`
                   : ''}
               </p>
             </>
@@ -392,7 +391,6 @@ interface TablaEquivalenciasProps {
   onCambiar: (campo: CampoEtiqueta, valor: string, codigo: string | null | undefined) => void;
 }
 
-const CAMPO_NOMBRE: Record<CampoEtiqueta, string> = { tipo: 'Tipo documental', dependencia: 'Dependencia' };
 
 /**
  * The old system's labels that the catalog does not have, most rows first, each with what it is in
@@ -431,7 +429,7 @@ function TablaEquivalencias({ sinCatalogo, catalogo, equivalencias, conOtroCampo
               const valor = elegido === undefined ? '' : elegido === null ? SIN_ETIQUETA : elegido;
               return (
                 <tr key={`${e.campo}:${e.valor}`}>
-                  <td>{CAMPO_NOMBRE[e.campo]}</td>
+                  <td>{NOMBRE_OBJETIVO[e.campo]}</td>
                   <th scope="row" id={`${id}-valor`}>
                     {e.valor}
                   </th>
