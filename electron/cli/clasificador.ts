@@ -7,9 +7,10 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'csv-parse/sync';
-import { entrenar, evaluar, predecir, sugerir, validacionCruzada, type Ejemplo, type Metricas, type Modelo } from '../../shared/classifier';
+import { entrenar, evaluar, explicar, predecir, sugerir, validacionCruzada, type Ejemplo, type Metricas, type Modelo } from '../../shared/classifier';
 import { cargarModelo, serializarModelo } from '../../shared/classifier/formato';
 import { separadorDeCsv, textoDeCsv } from '../../shared/sugerencias/importacion';
+import { MAXIMO_POR } from '../../shared/sugerencias';
 
 /** A usage mistake (exit 2) as opposed to a failure (exit 1). */
 export class UsoClasificador extends Error {}
@@ -169,9 +170,17 @@ export function comandoClasificador(sub: string | undefined, textos: string[], v
       // With a model trained on a CSV the label is both code and name; the station's own model
       // (the --data-dir variant) maps codes to catalog names and adds the dependencias.
       const sugerencias = s.map((p) => ({ codigo: p.etiqueta, nombre: p.etiqueta, probabilidad: Math.round(p.probabilidad * 1e4) / 1e4 }));
+      // The text also says which words led the model to each label; the JSON keeps the issue's shape.
+      const e = explicar(modelo, frase);
+      const por = (etiqueta: string) => {
+        const ws = e.palabras(etiqueta, MAXIMO_POR);
+        return ws.length ? `  (por «${ws.join('», «')}»)` : '';
+      };
       return {
         json: { sugerencias, dependencias: [] },
-        texto: sugerencias.length ? sugerencias.map((x) => `${pct(x.probabilidad).padStart(7)}  ${x.nombre}`).join('\n') : 'Sin sugerencias: ninguna etiqueta supera el umbral de confianza.',
+        texto: sugerencias.length
+          ? sugerencias.map((x) => `${pct(x.probabilidad).padStart(7)}  ${x.nombre}${por(x.codigo)}`).join('\n')
+          : 'Sin sugerencias: ninguna etiqueta supera el umbral de confianza.',
       };
     }
     default:

@@ -1,6 +1,6 @@
 import type { StationContext } from './context';
 import type { EjemploEtiquetado, FilaModelo } from '../store/clasificacionRepo';
-import type { Ejemplo } from '../../shared/classifier';
+import { explicar, type Ejemplo, type Explicacion } from '../../shared/classifier';
 import type { Catalogo } from '../../shared/domain/catalog';
 import {
   OBJETIVOS,
@@ -10,6 +10,7 @@ import {
   fuenteGeneral,
   frasesQueApuntan,
   indiceFrases,
+  MAXIMO_POR,
   normalizarFrase,
   puntuarFrases,
   type EstadoClasificador,
@@ -95,8 +96,12 @@ export class ClasificacionService {
       if (m && c.pesoModelo > 0) usados[objetivo] = m.fila.id;
       fuentes.push(c.fuente);
       const nombres = new Map(entradas.map((e) => [e.codigo, e.nombre]));
+      // The model's reasons are computed only when a suggestion has no phrase to show.
+      let explicacion: Explicacion | null = null;
+      const palabrasDelModelo = (codigo: string) => (explicacion ??= explicar(m!.modelo, t)).palabras(codigo, MAXIMO_POR);
       listas[objetivo] = c.puntajes.map((p) => {
-        const por = frasesQueApuntan(frases, p.codigo, c.pesoModelo);
+        let por = frasesQueApuntan(frases, p.codigo, c.pesoModelo);
+        if (por.length === 0 && m && c.pesoModelo > 0) por = palabrasDelModelo(p.codigo);
         return { codigo: p.codigo, nombre: nombres.get(p.codigo) ?? p.codigo, probabilidad: redondear(p.probabilidad), ...(por.length ? { por } : {}) };
       });
     }

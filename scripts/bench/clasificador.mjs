@@ -63,5 +63,15 @@ export async function run(argv) {
     ms.push(performance.now() - t);
   }
   linea({ metric: 'clasificador_sugerir_ms', ...percentiles(ms) });
+  // What the station adds when the model speaks alone: the words that led it to each suggestion.
+  const conPor = [];
+  for (const e of ejemplos) {
+    const t = performance.now();
+    const s = mod.sugerir(modelo, e.texto);
+    const x = mod.explicar(modelo, e.texto);
+    for (const p of s) x.palabras(p.etiqueta, 2);
+    conPor.push(performance.now() - t);
+  }
+  linea({ metric: 'clasificador_sugerir_con_explicacion_ms', ...percentiles(conPor) });
   linea({ metric: 'clasificador_modelo_bytes', bytes: Buffer.byteLength(mod.serializarModelo(modelo)) });
 }

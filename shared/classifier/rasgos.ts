@@ -68,21 +68,23 @@ export function hashTexto(s: string, semilla = 0): number {
 }
 
 /**
- * Raw hashed counts of a text (before weighting), as parallel arrays, one entry per occurrence,
- * word block and character block apart. Character n-grams of each word padded with spaces (as
- * scikit-learn's char_wb): prefixes and suffixes are features of their own.
+ * Each hashed feature occurrence of a text (before weighting), with its block (0 words, 1
+ * characters) and the tokens it comes from, [desde, hasta] (−1, −1: the whole text, as the length
+ * and cross-word n-grams): explicar.ts tells which words weighed in. Character n-grams of each
+ * word padded with spaces (as scikit-learn's char_wb): prefixes and suffixes are features of their
+ * own. Returns the tokens the spans refer to.
  */
-export function contar(texto: string, o: OpcionesRasgos, emitir: (bucket: number, bloque: 0 | 1) => void): void {
+export function contar(texto: string, o: OpcionesRasgos, emitir: (bucket: number, bloque: 0 | 1, desde: number, hasta: number) => void): string[] {
   const mascara = (1 << o.bits) - 1;
   const toks = tokens(normalizar(texto.length > o.maxCaracteres ? texto.slice(0, o.maxCaracteres) : texto));
   if (o.palabrasN > 0) {
     let previo = -1;
     let antes = -1;
-    for (const t of toks) {
-      const h = hashTexto(o.raices ? raiz(t) : t, SEMILLA_PALABRA);
-      emitir(mezclar(h) & mascara, 0);
-      if (o.palabrasN > 1 && previo !== -1) emitir(mezclar(Math.imul(previo, 31) ^ h ^ SEMILLA_BIGRAMA) & mascara, 0);
-      if (o.palabrasN > 2 && antes !== -1) emitir(mezclar(Math.imul(Math.imul(antes, 31) ^ previo, 31) ^ h ^ SEMILLA_TRIGRAMA) & mascara, 0);
+    for (let i = 0; i < toks.length; i++) {
+      const h = hashTexto(o.raices ? raiz(toks[i]!) : toks[i]!, SEMILLA_PALABRA);
+      emitir(mezclar(h) & mascara, 0, i, i);
+      if (o.palabrasN > 1 && previo !== -1) emitir(mezclar(Math.imul(previo, 31) ^ h ^ SEMILLA_BIGRAMA) & mascara, 0, i - 1, i);
+      if (o.palabrasN > 2 && antes !== -1) emitir(mezclar(Math.imul(Math.imul(antes, 31) ^ previo, 31) ^ h ^ SEMILLA_TRIGRAMA) & mascara, 0, i - 2, i);
       antes = previo;
       previo = h;
     }
@@ -90,18 +92,18 @@ export function contar(texto: string, o: OpcionesRasgos, emitir: (bucket: number
   if (o.longitud) {
     // Bins of about half an octave: 0, 1, 2, 3, 4–5, 6–7, 8–11, …
     const bin = Math.floor(2 * Math.log2(toks.length + 1));
-    emitir(mezclar(hashTexto(`_l${bin}_`, SEMILLA_LONGITUD)) & mascara, 0);
+    emitir(mezclar(hashTexto(`_l${bin}_`, SEMILLA_LONGITUD)) & mascara, 0, -1, -1);
   }
   const [min, max] = o.caracteres;
   if (max > 0) {
-    for (const t of toks) {
-      const w = ` ${t} `;
+    for (let i = 0; i < toks.length; i++) {
+      const w = ` ${toks[i]} `;
       // Every n-gram starting at s is a prefix of the one after it: one FNV pass per start.
       for (let s = 0; s + min <= w.length; s++) {
         let h = (FNV_OFFSET ^ SEMILLA_CARACTER) >>> 0;
         for (let e = s; e < w.length && e - s < max; e++) {
           h = Math.imul(h ^ w.charCodeAt(e), FNV_PRIME);
-          if (e - s + 1 >= min) emitir(mezclar(h ^ (e - s + 1)) & mascara, 1);
+          if (e - s + 1 >= min) emitir(mezclar(h ^ (e - s + 1)) & mascara, 1, i, i);
         }
       }
     }
@@ -113,10 +115,11 @@ export function contar(texto: string, o: OpcionesRasgos, emitir: (bucket: number
       let h = (FNV_OFFSET ^ SEMILLA_TEXTO) >>> 0;
       for (let e = s; e < w.length && e - s < maxT; e++) {
         h = Math.imul(h ^ w.charCodeAt(e), FNV_PRIME);
-        if (e - s + 1 >= minT) emitir(mezclar(h ^ (e - s + 1)) & mascara, 1);
+        if (e - s + 1 >= minT) emitir(mezclar(h ^ (e - s + 1)) & mascara, 1, -1, -1);
       }
     }
   }
+  return toks;
 }
 
 /** A text's distinct buckets with sublinear term frequency and block (0 words, 1 characters). */

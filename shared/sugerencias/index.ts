@@ -172,7 +172,10 @@ export interface Sugerido {
   codigo: string;
   nombre: string;
   probabilidad: number;
-  /** The catalog's phrases found in the text that point to it, when they weighed in (at most MAXIMO_POR). */
+  /**
+   * Why (at most MAXIMO_POR): the catalog's phrases found in the text that point to it, when they
+   * weighed in; else, when the model did, the words of the text that pushed the model towards it most.
+   */
   por?: string[];
 }
 

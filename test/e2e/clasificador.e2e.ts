@@ -135,6 +135,11 @@ test('clasificador: importar un CSV, reentrenar y ver el modelo en uso; las suge
     await page.keyboard.type('Permiso de operación de bicitaxi en el barrio La Inmaculada');
     await expect(page.locator('#rad-tipo-sugerencia .chip').first()).toContainText('COM');
     await expect(page.locator('#rad-dependencia-sugerencia .chip').first()).toContainText('900');
+    // Only the model spoke: the words it read in the asunto say why ("barrio", in every example, does not).
+    await expect(page.locator('#rad-tipo-sugerencia .sugerencia-por')).toHaveText(/^por «[^»]+»(, «[^»]+»)?$/);
+    await expect(page.locator('#rad-tipo-sugerencia .sugerencia-por')).toContainText('bicitaxi');
+    await expect(page.locator('#rad-tipo-sugerencia .sugerencia-por')).not.toContainText('barrio');
+    await screenshot(page, 'radicar-sugerencias-modelo');
     await page.keyboard.press('Alt+1');
     await page.keyboard.press('Alt+2');
     await expect(page.locator('#rad-dependencia')).toHaveValue(/^900 · /);

@@ -14,8 +14,8 @@ interface SugerenciaCampoProps {
 }
 
 /**
- * The station's suggestions for one field, under it: best first with its confidence, the catalog
- * phrases of the asunto behind it (when they weighed in), the key that takes the best one. The
+ * The station's suggestions for one field, under it: best first with its confidence, why (the
+ * catalog phrases of the asunto, or the words the model read in it), the key that takes the best one. The
  * chips are clickable but stay out of the Tab order (the key does the work from the keyboard);
  * the screen announces changes once, in a polite live region of its own.
  */

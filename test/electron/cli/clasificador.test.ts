@@ -87,6 +87,9 @@ describe('radica clasificador', () => {
     expect(ps).toEqual([...ps].sort((a, b) => b - a));
     const nada = radica(['clasificador', 'sugerir', '--modelo', modelo, '--umbral', '1', 'hola', '--json']);
     expect(nada.json().sugerencias).toEqual([]);
+    // The text says which of the words led the model to the first label, as they were typed.
+    const texto = radica(['clasificador', 'sugerir', '--modelo', modelo, 'Felicito a la funcionaria por su amable atención']);
+    expect(texto.out.split('\n')[0]).toMatch(/Felicitación {2}\(por «(Felicito|amable|atención)»(, «(Felicito|amable|atención|funcionaria)»)?\)$/);
   });
 
   it('evaluar y validar dan las cifras por clase', () => {

@@ -69,8 +69,11 @@ describe('clasificador en la estación', () => {
     expect(despues.tipos[0].codigo).toBe('COM');
     expect(despues.dependencias[0].codigo).toBe('900');
     expect(despues.fuente).toBe('modelo');
-    // Only the model spoke: no phrase to show.
-    expect(despues.tipos[0].por).toBeUndefined();
+    // Only the model spoke: the words of the asunto that led it there, as the clerk typed them
+    // ("barrio" is in every imported text: it tells nothing and is not named).
+    expect(despues.tipos[0].por).toContain('bicitaxi');
+    expect(despues.tipos[0].por).not.toContain('barrio');
+    expect(despues.tipos[0].por.length).toBeLessThanOrEqual(2);
     expect(despues.modelo).toBe(`tipo:${e.modelos[1].id},dependencia:${e.modelos[0].id}`);
 
     // A specific phrase still wins over what the model learnt.
