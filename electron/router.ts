@@ -72,7 +72,7 @@ export function createRouter(services: StationServices): Router {
     'clasificador:sugerir': (input) => services.clasificacion.sugerir(input.texto),
     'clasificador:entrenar': () => services.clasificacion.entrenar(),
     'clasificador:estado': () => services.clasificacion.estado(),
-    'clasificador:desempeno': (input) => services.clasificacion.desempeno(input),
+    'clasificador:desempeno': (input) => services.revision.desempenoSugerencias(input),
     'clasificador:importar': (input) => services.clasificacion.importar(input.filas, input.origen),
     'anexos:listar': (input, sesion) => services.anexos.listar(input.numero, sesion!),
     'anexos:anexar': (input, sesion) => services.anexos.anexarArchivos(input.numero, archivosDe(input.archivos), sesion!),

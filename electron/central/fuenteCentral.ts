@@ -16,6 +16,7 @@ import { RadicaError } from '../../shared/ipc/result';
 import { esErrorDeConexion, SinConexion, validarUrl } from './conexion';
 import { estadoDeFila } from './estado';
 import type { EstadoEstacionCentral } from '../../shared/domain/central';
+import type { ModeloDeFuente, UsoSugerencia } from '../../shared/sugerencias/desempeno';
 
 const ULTIMA = `LEFT JOIN LATERAL (
     SELECT x.uid, x.veredicto, x.tipo_correcto, x.dependencia_correcta, x.observacion, x.revisor, x.revisor_nombre, x.revisado_en
@@ -106,6 +107,23 @@ function completoDe(c: Crudo): RadicadoRevisable {
   };
 }
 
+interface CrudoUso {
+  numero: string;
+  sede: string;
+  ventanilla: string;
+  tipo: string;
+  dependencia: string;
+  tipo_modelo: string | null;
+  tipo_sugerido: string | null;
+  tipo_aceptado: boolean | null;
+  dependencia_modelo: string | null;
+  dependencia_sugerida: string | null;
+  dependencia_aceptada: boolean | null;
+  tipo_correcto: string | null;
+  dependencia_correcta: string | null;
+  revisado: boolean;
+}
+
 export interface OpcionesFuenteCentral {
   /** Sedes this coordinator may see (all when absent). */
   sedes?: readonly string[];
@@ -114,6 +132,7 @@ export interface OpcionesFuenteCentral {
 }
 
 export class FuenteRevisionCentral implements FuenteRevision {
+  readonly alcance = 'central';
   private readonly pool: pg.Pool;
 
   constructor(
@@ -175,6 +194,54 @@ export class FuenteRevisionCentral implements FuenteRevision {
     );
     const c = filas[0];
     return c ? { ...completoDe(c), anulado: c.anulado } : null;
+  }
+
+  /**
+   * The period's radicados that came with their station's suggestions (stations of schema v5 on),
+   * with the latest mark; each model named by origin and version, a station's own by its window.
+   */
+  async usosSugerencias(a: Pick<AlcanceConsulta, 'inicioMs' | 'finMs'>): Promise<{ usos: UsoSugerencia[]; modelos: ModeloDeFuente[] }> {
+    const filas = await this.consulta<CrudoUso>(
+      `SELECT r.numero, r.sede, r.ventanilla, r.tipo, r.dependencia, s.tipo_modelo, s.tipo_sugerido, s.tipo_aceptado,
+              s.dependencia_modelo, s.dependencia_sugerida, s.dependencia_aceptada,
+              v.tipo_correcto, v.dependencia_correcta, v.uid IS NOT NULL AS revisado
+         FROM radica.radicados r JOIN radica.sugerencias s ON s.numero = r.numero ${ULTIMA}
+        WHERE ${FILTROS} ORDER BY r.fecha_hora, r.numero`,
+      this.parametros({ inicioMs: a.inicioMs, finMs: a.finMs }),
+    );
+    const modelos = new Map<string, ModeloDeFuente>();
+    const clave = (modelo: string | null, f: CrudoUso): string | null => {
+      if (modelo === null) return null;
+      const [origen, version] = modelo.split('/') as ['central' | 'local', string];
+      const estacion = `Sede ${f.sede} · ventanilla ${f.ventanilla}`;
+      // The entity's model is one for all windows; a station's own is only that window's.
+      const k = origen === 'central' ? modelo : `${modelo}/${f.sede}-${f.ventanilla}`;
+      // Version 0: a model the station no longer had when it sent the suggestion.
+      if (!modelos.has(k) && version !== '0') modelos.set(k, { clave: k, origen, version: Number(version), ...(origen === 'local' ? { estacion } : {}) });
+      return k;
+    };
+    const usos = filas.map((f): UsoSugerencia => {
+      const tipo = clave(f.tipo_modelo, f);
+      const dependencia = clave(f.dependencia_modelo, f);
+      return {
+        numero: f.numero,
+        modelo: [tipo === null ? null : `tipo:${tipo}`, dependencia === null ? null : `dependencia:${dependencia}`].filter(Boolean).join(',') || 'frases',
+        tipoSugerido: f.tipo_sugerido,
+        tipoAceptado: f.tipo_aceptado,
+        tipo: f.tipo,
+        tipoCorregido: f.tipo_correcto,
+        dependenciaSugerida: f.dependencia_sugerida,
+        dependenciaAceptada: f.dependencia_aceptada,
+        dependencia: f.dependencia,
+        dependenciaCorregida: f.dependencia_correcta,
+        revisado: f.revisado,
+      };
+    });
+    // The entity's models first, then each window's, newest version first.
+    const orden = [...modelos.values()].sort(
+      (x, y) => (x.origen === y.origen ? 0 : x.origen === 'central' ? -1 : 1) || (x.estacion ?? '').localeCompare(y.estacion ?? '') || y.version - x.version,
+    );
+    return { usos, modelos: orden };
   }
 
   async marcar(m: MarcaRevision): Promise<void> {

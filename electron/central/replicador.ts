@@ -46,6 +46,8 @@ export interface OpcionesReplicador {
   /** The printers' status for IT's view (JSON); asked at most every `intervaloImpresorasMs`. */
   impresoras?: () => Promise<unknown>;
   intervaloImpresorasMs?: number;
+  /** Tests: changes a batch's payload before it is sent (to send it as an older Radica did). */
+  ajustarLote?: (lote: Record<string, unknown>) => void;
   /** Tests: runs after a batch's central commit and before it is marked sent here. */
   despuesDeEnviar?: (seqs: readonly number[]) => void | Promise<void>;
   /** Progress (stderr in the CLI). */
@@ -305,7 +307,7 @@ export class Replicador {
         entradas: entradas.length,
         ultimoSeq: filas.length ? filas[filas.length - 1]!.seq : desdeSeq,
         ultimaAuditoria: entradas.length ? entradas[entradas.length - 1]!.id : desdeAuditoria,
-        json: JSON.stringify({ instalacion, ...this.construir(filas), auditoria: entradas }),
+        json: JSON.stringify(this.ajustado({ instalacion, ...this.construir(filas), auditoria: entradas })),
       };
     };
     let actual = preparar(0, this.auditoriaCentral);
@@ -332,6 +334,11 @@ export class Replicador {
       actual = siguiente;
     }
     return { enviados, auditoria };
+  }
+
+  private ajustado<T extends Record<string, unknown>>(lote: T): T {
+    this.o.ajustarLote?.(lote);
+    return lote;
   }
 
   /** The batch's payload from the current rows its outbox entries point to. */
@@ -366,6 +373,9 @@ export class Replicador {
       radicados,
       anexos: filasAnexos,
       revisiones: filasRevisiones,
+      // Always present (empty too): it tells the central store this station reports its
+      // suggestions, so a radicado of the batch without one counts as "nothing suggested".
+      sugerencias: this.repo.sugerencias([...numeros]),
     };
   }
 

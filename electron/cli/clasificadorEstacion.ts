@@ -7,7 +7,8 @@
  *   importar --data-dir D --csv F --texto COL [--tipo COL] [--dependencia COL] [--peso COL]
  *            [--equivalencias F] [--json]
  *   estado --data-dir D [--json]
- *   desempeno --data-dir D [--semana S] [--semanas N] [--json]   how the suggestions did at this window
+ *   desempeno --data-dir D [--semana S] [--semanas N] [--central URL] [--json]   how the suggestions did at this
+ *            window; in coordinator mode (as the review commands) at every window of her sedes
  *
  * The file-model commands (entrenar, evaluar, sugerir --modelo, validar) live in clasificador.ts.
  */
@@ -22,6 +23,7 @@ import type { Canal, SalidaDe } from '../../shared/ipc/contract';
 import { NOMBRE_OBJETIVO, porcentaje, type EstadoClasificador, type Sugerido } from '../../shared/sugerencias';
 import { formatFecha, formatFechaHora, isoBogota } from '../../shared/domain/bogota';
 import { nombreFuente, type DesempenoSugerencias } from '../../shared/sugerencias/desempeno';
+import { iniciarCoordinacion, urlCoordinacion } from '../central/coordinacion';
 import { ErrorDeColumnas, leerCsvEjemplos, lineasRechazos, OPCIONES_CSV_CLI } from './csvEjemplos';
 
 const SUBCOMANDOS = ['sugerir', 'reentrenar', 'importar', 'estado', 'desempeno'] as const;
@@ -34,8 +36,9 @@ const AYUDA = `Uso (clasificador de la estación):
         equivalencias: CSV campo,valor,codigo que traduce las etiquetas del sistema anterior al catálogo
         (campo «tipo» o «dependencia»; codigo vacío: la fila no aprende ese campo)
   radica clasificador estado --data-dir DIR [--json]
-  radica clasificador desempeno --data-dir DIR [--semana 2026-W47|actual|anterior] [--semanas 4] [--json]
-        cuántas sugerencias se aceptaron y acertaron, por modelo, en las semanas que terminan en --semana`;
+  radica clasificador desempeno --data-dir DIR [--semana 2026-W47|actual|anterior] [--semanas 4] [--central URL] [--json]
+        cuántas sugerencias se aceptaron y acertaron, por modelo, en las semanas que terminan en --semana;
+        con --central (o en una estación de coordinación), en todas las ventanillas de sus sedes`;
 
 /** True when the command is this module's: a station command (sugerir only with --data-dir, not --modelo). */
 export function esComandoDeEstacion(argv: readonly string[]): boolean {
@@ -59,6 +62,7 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         semana: { type: 'string' },
         semanas: { type: 'string' },
+        central: { type: 'string' },
         ...OPCIONES_CSV_CLI,
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -81,6 +85,8 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
     console.error(`radica clasificador: no se pudo abrir la base de datos en ${dataDir}: ${(err as Error).message}`);
     return 1;
   }
+  // Coordinator mode for the figures, as for the review: --central, else the environment's or the kept URL.
+  const central = sub === 'desempeno' ? iniciarCoordinacion(station, values.central ?? urlCoordinacion(station.services.context.config)) : null;
   try {
     station.router.fijarSesion('cli', { usuario: `cli:${os.userInfo().username}`, nombre: 'Administración (CLI)', rol: 'administrador' });
     const call = async <C extends Canal>(canal: C, payload: unknown): Promise<SalidaDe<C>> => {
@@ -163,6 +169,7 @@ export async function clasificadorEstacion(argv: string[]): Promise<number> {
     console.error(`radica clasificador ${sub}: error inesperado (${(err as Error).message}).`);
     return 1;
   } finally {
+    await central?.cerrar();
     station.close();
   }
 }
@@ -181,7 +188,8 @@ function lista(xs: Sugerido[]): string {
 }
 
 function textoDesempeno(d: DesempenoSugerencias): string {
-  const lineas = [`Del ${formatFecha(d.desde)} al ${formatFecha(d.hasta)} (${d.semanas.join(', ')}): ${d.radicados} radicados.`];
+  const donde = d.alcance === 'central' ? ', todas las ventanillas de sus sedes (servidor central; solo estaciones que informan sus sugerencias)' : '';
+  const lineas = [`Del ${formatFecha(d.desde)} al ${formatFecha(d.hasta)} (${d.semanas.join(', ')})${donde}: ${d.radicados} radicados.`];
   if (d.radicados === 0) return lineas[0]!;
   const pct = (n: number, de: number) => (de > 0 ? ` (${porcentaje(n / de)})` : '');
   for (const o of d.objetivos) {

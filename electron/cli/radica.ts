@@ -61,7 +61,7 @@ Uso: radica <comando> [opciones]   (todas aceptan --data-dir DIR y --json)
           CSV con fila de encabezado, campos entre comillas, «,» o «;», UTF-8 o Windows-1252; el modelo es JSON
   clasificador sugerir --data-dir DIR "texto"      sugerencias de tipo y dependencia de la estación
   clasificador reentrenar | estado                 modelos de la estación
-  clasificador desempeno [--semana S] [--semanas 4] cuántas sugerencias se aceptaron y acertaron, por modelo
+  clasificador desempeno [--semana S] [--semanas 4] [--central URL]  cuántas sugerencias se aceptaron y acertaron, por modelo
   clasificador importar --csv F --texto COL [--tipo COL] [--dependencia COL] [--equivalencias F]
   anexar NUMERO ARCHIVO…          PDF, JPEG, PNG o TIFF (las imágenes se unen en un PDF) [--sin-ocr]
   anexos NUMERO                   anexos sellados: sha256, páginas, bytes, OCR, ruta

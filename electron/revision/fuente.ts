@@ -5,6 +5,7 @@
  * Asynchronous because the central store is.
  */
 import type { FilaResumen, MarcaRevision, PuntoTendencia, RadicadoRevisable, SemanaIso } from '../../shared/domain/revision';
+import type { ModeloDeFuente, UsoSugerencia } from '../../shared/sugerencias/desempeno';
 
 export interface AlcanceConsulta {
   /** Instants [inicioMs, finMs). */
@@ -17,6 +18,8 @@ export interface AlcanceConsulta {
 }
 
 export interface FuenteRevision {
+  /** 'estacion': this station's radicados; 'central': every ventanilla of the coordinator's sedes. */
+  readonly alcance: 'estacion' | 'central';
   /** Radicados in range, not annulled, oldest first, each with its latest mark. */
   radicados(a: AlcanceConsulta): Promise<RadicadoRevisable[]>;
   /** The same rows, compact (trends and dashboards read weeks of them). */
@@ -28,6 +31,12 @@ export interface FuenteRevision {
   tendencia(a: Omit<AlcanceConsulta, 'inicioMs' | 'finMs'>, semanas: readonly SemanaIso[]): Promise<PuntoTendencia[]>;
   /** One radicado by number (annulled ones included, with `anulado`), or null. */
   radicado(numero: string): Promise<(RadicadoRevisable & { anulado: boolean; fechaHora: number }) | null>;
+  /**
+   * The radicados of the range with what was suggested for each and their latest mark, and the
+   * models those suggestions name, newest first (shared/sugerencias/desempeno.ts counts them).
+   * Centrally, only radicados whose station reported its suggestions (a station of this version).
+   */
+  usosSugerencias(a: Pick<AlcanceConsulta, 'inicioMs' | 'finMs'>): Promise<{ usos: UsoSugerencia[]; modelos: ModeloDeFuente[] }>;
   /** Records a mark (with its audit entry and its outbox row, where the store has them). */
   marcar(m: MarcaRevision): Promise<void>;
 }

@@ -10,7 +10,17 @@ import { contenidoRevision } from '../store/auditRepo';
 import { RadicaError } from '../../shared/ipc/result';
 
 export class FuenteRevisionEstacion implements FuenteRevision {
+  readonly alcance = 'estacion';
+
   constructor(private readonly ctx: StationContext) {}
+
+  usosSugerencias(a: Pick<AlcanceConsulta, 'inicioMs' | 'finMs'>) {
+    const modelos = this.ctx.clasificacion
+      .modelosGuardados()
+      .sort((x, y) => y.id - x.id)
+      .map((m) => ({ clave: String(m.id), origen: m.origen, version: m.version }));
+    return Promise.resolve({ usos: this.ctx.clasificacion.usosSugerencias(a.inicioMs, a.finMs), modelos });
+  }
 
   radicados(a: AlcanceConsulta) {
     return Promise.resolve(this.ctx.revisiones.radicados(a));

@@ -23,9 +23,6 @@ import {
 import { RadicaError } from '../../shared/ipc/result';
 import { formatFechaHora } from '../../shared/domain/bogota';
 import { validarEjemplos } from '../../shared/sugerencias/importacion';
-import { desempenoSugerencias, type DesempenoSugerencias } from '../../shared/sugerencias/desempeno';
-import type { ValidadoDe } from '../../shared/ipc/contract';
-import { semanasPedidas } from './semanas';
 import { cargarModelo, predecirCodigos, type Modelo } from './motorClasificador';
 import type { Entrenador } from './entrenador';
 
@@ -141,23 +138,6 @@ export class ClasificacionService {
       radicadosNuevos: this.ctx.clasificacion.radicadosDesde(hastaRadicado(modelos)),
       entrenando: this.enCurso !== null,
       ultimoEntrenamiento: this.ultimo,
-    };
-  }
-
-  /** How the suggestions did at this window over some weeks, per objetivo and model (see desempeno.ts). */
-  desempeno(input: ValidadoDe<'clasificador:desempeno'>): DesempenoSugerencias {
-    const semanas = semanasPedidas(input.hasta, input.semanas, this.ctx.clock());
-    const usos = this.ctx.clasificacion.usosSugerencias(semanas[0]!.inicioMs, semanas.at(-1)!.finMs);
-    const { catalogo } = this.ctx.catalogoVigente();
-    const nombres = {
-      tipo: new Map(catalogo.tipos.map((e) => [e.codigo, e.nombre])),
-      dependencia: new Map(catalogo.dependencias.map((e) => [e.codigo, e.nombre])),
-    };
-    return {
-      desde: semanas[0]!.desde,
-      hasta: semanas.at(-1)!.hasta,
-      semanas: semanas.map((s) => s.semana),
-      ...desempenoSugerencias(usos, this.ctx.clasificacion.modelosGuardados(), (o, c) => nombres[o].get(c) ?? c),
     };
   }
 

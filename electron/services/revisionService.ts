@@ -32,6 +32,7 @@ import {
 import { calcularRiesgos, type Puntajes, type Riesgo } from '../../shared/revision/riesgo';
 import { confusion, conteo, figurasDe, porFuncionario, porVentanilla, tendencia } from '../../shared/revision/estadisticas';
 import { muestraPorGrupo, semillaDe } from '../../shared/revision/muestra';
+import { desempenoSugerencias, type DesempenoSugerencias } from '../../shared/sugerencias/desempeno';
 import type { ArchivoInforme, ValidadoDe } from '../../shared/ipc/contract';
 
 /** Weeks of trend in the report and of feedback by default. */
@@ -260,6 +261,24 @@ export class RevisionService {
         (c) => `Sede ${c.split('-')[0]} · ventanilla ${c.split('-')[1]}`,
       ),
       serie: await this.fuente.tendencia({ sede: input.sede }, semanas),
+    };
+  }
+
+  /**
+   * How the suggestions did at the window over some weeks, per objetivo and model, judged against
+   * the review (shared/sugerencias/desempeno.ts): this station's, or in coordinator mode every
+   * ventanilla of her sedes.
+   */
+  async desempenoSugerencias(input: ValidadoDe<'clasificador:desempeno'>): Promise<DesempenoSugerencias> {
+    const semanas = semanasHasta(this.semana(input.hasta), input.semanas);
+    const { usos, modelos } = await this.fuente.usosSugerencias({ inicioMs: semanas[0]!.inicioMs, finMs: semanas.at(-1)!.finMs });
+    const n = nombresDe(this.ctx.catalogoVigente().catalogo);
+    return {
+      alcance: this.fuente.alcance,
+      desde: semanas[0]!.desde,
+      hasta: semanas.at(-1)!.hasta,
+      semanas: semanas.map((s) => s.semana),
+      ...desempenoSugerencias(usos, modelos, (o, c) => (o === 'tipo' ? n.tipos : n.dependencias).get(c) ?? c),
     };
   }
 }

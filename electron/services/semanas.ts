@@ -1,4 +1,4 @@
-import { ErrorSemana, semanaIso, semanasHasta, type SemanaIso } from '../../shared/domain/revision';
+import { ErrorSemana, semanaIso, type SemanaIso } from '../../shared/domain/revision';
 import { RadicaError } from '../../shared/ipc/result';
 
 /** The ISO week a coordinator asked for ('2026-W47', 'actual', 'anterior'); a week that does not exist is a validation error on the field. */
@@ -9,9 +9,4 @@ export function semanaPedida(texto: string, ahoraMs: number): SemanaIso {
     if (err instanceof ErrorSemana) throw new RadicaError('VALIDACION', err.message, { semana: err.message });
     throw err;
   }
-}
-
-/** The `n` weeks ending with the one asked for, oldest first. */
-export function semanasPedidas(hasta: string, n: number, ahoraMs: number): SemanaIso[] {
-  return semanasHasta(semanaPedida(hasta, ahoraMs), n);
 }

@@ -5,6 +5,8 @@
  * centrally, catalog versions, models). SQL stays here; electron/central/replicador.ts drives it.
  */
 import type { Db } from './db';
+import type { Objetivo } from '../../shared/sugerencias';
+import { modeloDelObjetivo } from '../../shared/sugerencias/desempeno';
 
 export interface FilaOutbox {
   seq: number;
@@ -75,6 +77,24 @@ export interface RevisionParaCentral {
   origen: string;
 }
 
+/**
+ * What was suggested with a radicado, for the entity-wide view of how suggestions do. The model of
+ * each objetivo travels as origin and version ('central/3', 'local/2'): the station's row ids mean
+ * nothing centrally. Null: the catalog's phrases (or nothing suggested for that objetivo).
+ */
+export interface SugerenciaParaCentral {
+  numero: string;
+  fuente: string | null;
+  tipo_modelo: string | null;
+  tipo_sugerido: string | null;
+  tipo_probabilidad: number | null;
+  tipo_aceptado: boolean | null;
+  dependencia_modelo: string | null;
+  dependencia_sugerida: string | null;
+  dependencia_probabilidad: number | null;
+  dependencia_aceptada: boolean | null;
+}
+
 export interface AuditoriaParaCentral {
   id: number;
   en: number;
@@ -131,6 +151,12 @@ export class ReplicacionRepo {
                v.revisado_en, v.origen
           FROM revisiones v JOIN radicados r ON r.id = v.radicado_id
          WHERE v.uid IN (SELECT value FROM json_each(?))`),
+      sugerencias: db.prepare(`
+        SELECT r.numero, s.modelo, s.fuente, s.tipo_sugerido, s.tipo_probabilidad, s.tipo_aceptado,
+               s.dependencia_sugerida, s.dependencia_probabilidad, s.dependencia_aceptada
+          FROM sugerencias s JOIN radicados r ON r.id = s.radicado_id
+         WHERE r.numero IN (SELECT value FROM json_each(?))`),
+      modelosPorId: db.prepare('SELECT id, origen, version FROM modelos'),
       auditoria: db.prepare(`
         SELECT a.id, a.en, a.actor, a.accion, r.numero, a.detalle, hex(a.hash) AS hash
           FROM auditoria a LEFT JOIN radicados r ON r.id = a.radicado_id
@@ -181,6 +207,32 @@ export class ReplicacionRepo {
   revisiones(uids: readonly string[]): RevisionParaCentral[] {
     if (uids.length === 0) return [];
     return this.st.revisiones.all(lista(uids)) as RevisionParaCentral[];
+  }
+
+  /** The suggestions recorded with these radicados (radicados without one have no row). */
+  sugerencias(numeros: readonly string[]): SugerenciaParaCentral[] {
+    if (numeros.length === 0) return [];
+    type Crudo = Omit<SugerenciaParaCentral, 'tipo_modelo' | 'dependencia_modelo' | 'tipo_aceptado' | 'dependencia_aceptada'> & {
+      modelo: string;
+      tipo_aceptado: number | null;
+      dependencia_aceptada: number | null;
+    };
+    const filas = this.st.sugerencias.all(lista(numeros)) as Crudo[];
+    if (filas.length === 0) return [];
+    const modelos = new Map((this.st.modelosPorId.all() as { id: number; origen: string; version: number }[]).map((m) => [String(m.id), `${m.origen}/${m.version}`]));
+    const modeloDe = (modelo: string, objetivo: Objetivo) => {
+      const id = modeloDelObjetivo(modelo, objetivo);
+      // A model deleted since: the suggestion still counts, as an unknown model's.
+      return id === null ? null : (modelos.get(id) ?? 'local/0');
+    };
+    const bool = (v: number | null) => (v === null ? null : v === 1);
+    return filas.map(({ modelo, ...f }) => ({
+      ...f,
+      tipo_modelo: f.tipo_sugerido === null ? null : modeloDe(modelo, 'tipo'),
+      dependencia_modelo: f.dependencia_sugerida === null ? null : modeloDe(modelo, 'dependencia'),
+      tipo_aceptado: bool(f.tipo_aceptado),
+      dependencia_aceptada: bool(f.dependencia_aceptada),
+    }));
   }
 
   auditoriaDesde(id: number, limite: number): AuditoriaParaCentral[] {

@@ -10,7 +10,10 @@ import { OBJETIVOS, type ModeloVigente, type Objetivo } from './index';
 /** One radicado of the period, with what was suggested for it (nulls: nothing was suggested). */
 export interface UsoSugerencia {
   numero: string;
-  /** The `modelo` field recorded with the suggestion ('tipo:12,dependencia:13'); null: no suggestion row. */
+  /**
+   * The model of each objetivo, as the `modelo` field recorded with the suggestion: 'tipo:12,
+   * dependencia:13' (keys of `ModeloDeFuente`; 'frases' or no key: the catalog's phrases); null: no suggestion row.
+   */
   modelo: string | null;
   tipoSugerido: string | null;
   tipoAceptado: boolean | null;
@@ -41,11 +44,23 @@ export interface CifrasDesempeno {
   corregidasTrasAceptar: number;
 }
 
+/** A model the suggestions of the period may name: a station's stored model, or in the entity-wide view one of the entity's or of some station. */
+export interface ModeloDeFuente {
+  /** Its key in the `modelo` fields: the station's model id ('12'); centrally 'central/3' or 'local/2/01-03'. */
+  clave: string;
+  origen: ModeloVigente['origen'];
+  version: number;
+  /** Whose local model ('Sede 01 · ventanilla 03'), in the entity-wide view. */
+  estacion?: string;
+}
+
 export interface FuenteDesempeno extends CifrasDesempeno {
-  /** null: the catalog's phrases. */
-  modeloId: number | null;
+  /** The model's key; null: the catalog's phrases. */
+  modelo: string | null;
+  /** null: a model no longer known (deleted from the station). */
   origen: ModeloVigente['origen'] | null;
   version: number | null;
+  estacion: string | null;
 }
 
 export interface ConfusionSugerencia {
@@ -70,6 +85,11 @@ export interface DesempenoObjetivo {
 }
 
 export interface DesempenoSugerencias {
+  /**
+   * 'estacion': this station's radicados; 'central': every ventanilla of the coordinator's sedes,
+   * from the central store (only radicados whose station reports its suggestions).
+   */
+  alcance: 'estacion' | 'central';
   /** 'YYYY-MM-DD', Bogota, inclusive. */
   desde: string;
   hasta: string;
@@ -81,12 +101,12 @@ export interface DesempenoSugerencias {
 export const MAXIMO_CONFUSIONES = 5;
 export const MAXIMO_NUMEROS = 10;
 
-/** The model of the objetivo in a recorded `modelo` field ('tipo:12,dependencia:13'), or null (phrases). */
-export function modeloDelObjetivo(modelo: string | null, objetivo: Objetivo): number | null {
+/** The key of the objetivo's model in a recorded `modelo` field ('tipo:12,dependencia:13'), or null (phrases). */
+export function modeloDelObjetivo(modelo: string | null, objetivo: Objetivo): string | null {
   if (!modelo) return null;
   for (const parte of modelo.split(',')) {
-    const [o, id] = parte.split(':');
-    if (o === objetivo && id && /^\d+$/.test(id)) return Number(id);
+    const [o, clave] = parte.split(':');
+    if (o === objetivo && clave && /^[\w./-]+$/.test(clave)) return clave;
   }
   return null;
 }
@@ -111,17 +131,19 @@ function sumar(c: CifrasDesempeno, acierto: boolean, aceptado: boolean, revisado
 }
 
 /**
- * The figures per objetivo and source. `modelos` names the model ids found in the rows (a model
- * no longer stored still counts, without origin or version); `nombre` names a catalog code.
+ * The figures per objetivo and source. `modelos`, newest first, names the models found in the
+ * rows, in that order (one no longer known still counts, last, without origin or version);
+ * `nombre` names a catalog code.
  */
 export function desempenoSugerencias(
   usos: readonly UsoSugerencia[],
-  modelos: readonly Pick<ModeloVigente, 'id' | 'origen' | 'version'>[],
+  modelos: readonly ModeloDeFuente[],
   nombre: (objetivo: Objetivo, codigo: string) => string = (_o, c) => c,
 ): Pick<DesempenoSugerencias, 'radicados' | 'objetivos'> {
-  const porId = new Map(modelos.map((m) => [m.id, m]));
+  const porClave = new Map(modelos.map((m, i) => [m.clave, { ...m, orden: i }]));
+  const ordenDe = (clave: string | null) => (clave === null ? modelos.length + 1 : (porClave.get(clave)?.orden ?? modelos.length));
   const objetivos = OBJETIVOS.map((objetivo): DesempenoObjetivo => {
-    const fuentes = new Map<number | null, CifrasDesempeno>();
+    const fuentes = new Map<string | null, CifrasDesempeno>();
     const total = vacias();
     const confusiones = new Map<string, ConfusionSugerencia>();
     let sinSugerencia = 0;
@@ -134,9 +156,9 @@ export function desempenoSugerencias(
       const final = c.corregido ?? c.elegido;
       const acierto = c.sugerido === final;
       const corregido = c.corregido !== null && c.corregido !== c.elegido;
-      const id = modeloDelObjetivo(u.modelo, objetivo);
-      let f = fuentes.get(id);
-      if (!f) fuentes.set(id, (f = vacias()));
+      const clave = modeloDelObjetivo(u.modelo, objetivo);
+      let f = fuentes.get(clave);
+      if (!f) fuentes.set(clave, (f = vacias()));
       sumar(f, acierto, c.aceptado === true, u.revisado, corregido);
       sumar(total, acierto, c.aceptado === true, u.revisado, corregido);
       if (!acierto) {
@@ -150,12 +172,12 @@ export function desempenoSugerencias(
     return {
       objetivo,
       fuentes: [...fuentes]
-        .map(([id, cifras]): FuenteDesempeno => {
-          const m = id === null ? undefined : porId.get(id);
-          return { modeloId: id, origen: m?.origen ?? null, version: m?.version ?? null, ...cifras };
-        })
-        // Newest model first (ids grow with each model stored), the phrases last.
-        .sort((a, b) => (b.modeloId ?? -1) - (a.modeloId ?? -1)),
+        // Known models in the given order (newest first), then unknown ones, the phrases last.
+        .sort(([a], [b]) => ordenDe(a) - ordenDe(b) || (a ?? '').localeCompare(b ?? ''))
+        .map(([clave, cifras]): FuenteDesempeno => {
+          const m = clave === null ? undefined : porClave.get(clave);
+          return { modelo: clave, origen: m?.origen ?? null, version: m?.version ?? null, estacion: m?.estacion ?? null, ...cifras };
+        }),
       total,
       sinSugerencia,
       confusiones: [...confusiones.values()]
@@ -166,9 +188,10 @@ export function desempenoSugerencias(
   return { radicados: usos.length, objetivos };
 }
 
-/** 'Frases del catálogo', 'Esta estación, versión 3', 'La entidad (central), versión 2'. */
-export function nombreFuente(f: Pick<FuenteDesempeno, 'modeloId' | 'origen' | 'version'>): string {
-  if (f.modeloId === null) return 'Frases del catálogo';
-  if (f.origen === null || f.version === null) return `Modelo ${f.modeloId} (ya no está en la estación)`;
-  return `${f.origen === 'central' ? 'La entidad (central)' : 'Esta estación'}, versión ${f.version}`;
+/** 'Frases del catálogo', 'Esta estación, versión 3', 'Sede 01 · ventanilla 03, versión 3', 'La entidad (central), versión 2'. */
+export function nombreFuente(f: Pick<FuenteDesempeno, 'modelo' | 'origen' | 'version' | 'estacion'>): string {
+  if (f.modelo === null) return 'Frases del catálogo';
+  if (f.origen === null || f.version === null) return `Modelo ${f.modelo} (ya no está en la estación)`;
+  const quien = f.origen === 'central' ? 'La entidad (central)' : (f.estacion ?? 'Esta estación');
+  return `${quien}, versión ${f.version}`;
 }

@@ -64,7 +64,7 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
           </thead>
           <tbody>
             {o.fuentes.map((f) => (
-              <tr key={f.modeloId ?? 'frases'}>
+              <tr key={f.modelo ?? 'frases'}>
                 <th scope="row">{nombreFuente(f)}</th>
                 <Celdas c={f} />
               </tr>
@@ -109,7 +109,8 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
 }
 
 /**
- * How the suggestions did at this window, per model, judged against the final labels: what a
+ * How the suggestions did at this window (in coordinator mode, at every window of her sedes), per
+ * model, judged against the final labels: what a
  * coordinator closing the week asks of the classifier ("does it help, and did the new model help
  * more?"), beside the holdout figures measured at training.
  */
@@ -139,8 +140,15 @@ export function DesempenoSugerencias({ active }: Props) {
       {datos ? (
         <>
           <p className="lead" role="status">
-            Del {formatFecha(datos.desde)} al {formatFecha(datos.hasta)}: <strong>{radicados(datos.radicados)}</strong>.
+            Del {formatFecha(datos.desde)} al {formatFecha(datos.hasta)}
+            {datos.alcance === 'central' ? ', todas las ventanillas de sus sedes' : ''}: <strong>{radicados(datos.radicados)}</strong>.
           </p>
+          {datos.alcance === 'central' ? (
+            <p className="hint">
+              Del servidor central. Solo cuentan los radicados de las estaciones que ya informan sus sugerencias (las actualizadas a esta versión,
+              desde su actualización).
+            </p>
+          ) : null}
           {datos.radicados === 0 ? (
             <p className="rev-vacia">No hay radicados en este periodo.</p>
           ) : (

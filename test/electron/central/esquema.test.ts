@@ -32,7 +32,7 @@ describe('esquema central', () => {
   it('migrar crea el esquema una vez y lo registra en schema_version; repetirlo no cambia nada', async () => {
     const url = await pgp.nuevaBase('esquema_uno');
     const r1 = await migrar(url);
-    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial', '002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados'] });
+    expect(r1).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['001_inicial', '002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados', '005_sugerencias'] });
     const r2 = await migrar(url);
     expect(r2.aplicadas).toEqual([]);
     const versiones = await consultar(url, 'SELECT version, nombre FROM radica.schema_version ORDER BY version');
@@ -41,6 +41,7 @@ describe('esquema central', () => {
       { version: 2, nombre: '002_sedes_coordinador' },
       { version: 3, nombre: '003_estado_estaciones' },
       { version: 4, nombre: '004_ejemplos_importados' },
+      { version: 5, nombre: '005_sugerencias' },
     ]);
     // Owned by the NOLOGIN owner role, not by the administrator who migrated.
     const duenos = await consultar(url, `SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'radica'`);
@@ -52,7 +53,7 @@ describe('esquema central', () => {
   it('dos administradores migrando a la vez: uno aplica, el otro espera y no aplica nada', async () => {
     const url = await pgp.nuevaBase('esquema_dos');
     const [a, b] = await Promise.all([migrar(url), migrar(url)]);
-    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados']);
+    expect([...a.aplicadas, ...b.aplicadas]).toEqual(['001_inicial', '002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados', '005_sugerencias']);
   });
 
   it('subir un esquema v1 con coordinadores: los de antes siguen viendo todas las sedes; uno nuevo con sedes, solo las suyas', async () => {
@@ -60,7 +61,7 @@ describe('esquema central', () => {
     expect(await migrar(url, 1)).toMatchObject({ version: 1, aplicadas: ['001_inicial'] });
     // How v1 registered a coordinator: a LOGIN role in the coordinators' group, nothing else.
     await consultar(url, `CREATE ROLE esquema_v1_carla LOGIN PASSWORD 'clave-de-prueba-1' IN ROLE esquema_v1_coordinadores`);
-    expect(await migrar(url)).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados'] });
+    expect(await migrar(url)).toMatchObject({ version: VERSION_CENTRAL, aplicadas: ['002_sedes_coordinador', '003_estado_estaciones', '004_ejemplos_importados', '005_sugerencias'] });
     expect(await consultar(url, 'SELECT rol, sedes FROM radica.coordinadores ORDER BY rol')).toEqual([{ rol: 'esquema_v1_carla', sedes: null }]);
     const nueva = await registrarCoordinador(url, 'luisa', ['01']);
     const carla = new URL(url);
@@ -97,7 +98,7 @@ describe('esquema central', () => {
     };
     // A later schema that changes nothing stations or coordinators call or read: IT migrated the
     // server first, and the stations not yet updated keep syncing.
-    await consultar(url, `INSERT INTO radica.schema_version (version, nombre) VALUES (${VERSION_CENTRAL + 1}, '005_futuro')`);
+    await consultar(url, `INSERT INTO radica.schema_version (version, nombre) VALUES (${VERSION_CENTRAL + 1}, '006_futuro')`);
     await expect(con(estacion.url, (c) => exigirVersion(c, 'clientes'))).resolves.toBeUndefined();
     await expect(con(coordinadora.url, (c) => exigirVersion(c, 'clientes'))).resolves.toBeUndefined();
     expect(await estadoCentral(coordinadora.url)).toHaveLength(1);
@@ -150,6 +151,9 @@ describe('registrar estaciones: mínimo privilegio', () => {
     expect((await error(estacion.url, 'CREATE TABLE radica.mia (x int)')).code).toBe('42501');
     // A previous system's texts (schema v4) may name citizens of any sede: administrators only.
     expect((await error(estacion.url, 'SELECT * FROM radica.ejemplos_importados')).code).toBe('42501');
+    // v5: the suggestions arrive only through recibir_lote, whose v1 body is not callable alone.
+    expect((await error(estacion.url, 'SELECT * FROM radica.sugerencias')).code).toBe('42501');
+    expect((await error(estacion.url, `SELECT radica._recibir_lote_v1('{}'::jsonb)`)).code).toBe('42501');
     expect(await consultar(estacion.url, 'SELECT radica.version_esquema() AS v')).toEqual([{ v: VERSION_CENTRAL }]);
   });
 

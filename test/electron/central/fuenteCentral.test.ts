@@ -12,6 +12,7 @@ import { migrar } from '../../../electron/central/esquema';
 import { registrarCoordinador } from '../../../electron/central/registro';
 import { FuenteRevisionCentral } from '../../../electron/central/fuenteCentral';
 import type { ColaRevision, InformeSemanal, Tablero } from '../../../shared/domain/revision';
+import { nombreFuente, type FuenteDesempeno } from '../../../shared/sugerencias/desempeno';
 
 // Monday of ISO week 2026-W47 (16–22 November), 09:00 in Bogotá.
 const LUNES_W47 = Date.parse('2026-11-16T14:00:00Z');
@@ -162,6 +163,101 @@ describe('revisión consolidada en el servidor central', () => {
       await expect(c.query(`SELECT radica.recibir_lote('{}'::jsonb)`)).rejects.toMatchObject({ code: '42501' });
     } finally {
       await c.end();
+    }
+  });
+});
+
+describe('sugerencias de todas las ventanillas (esquema v5)', () => {
+  it('«En la ventanilla» del coordinador suma lo sugerido en cada estación, con el modelo propio de cada una', async () => {
+    const remitente = { tipoDocumento: 'CC', numeroDocumento: '79111222', nombres: 'Jorge Díaz', telefono: null, correo: null, direccion: null, autorizaDatos: true };
+    const conSugerencia = async (e: EstacionPrueba, asunto: string, tipo: string, dependencia: string, extra = {}) => {
+      e.advance(3_600_000);
+      const sugerencia = await e.ok('clasificador:sugerir', { texto: asunto });
+      return (await e.ok('radicacion:radicar', { remitente, canal: 'presencial', asunto, tipo, dependencia, folios: 1, anexos: null, sugerencia, ...extra })).numero as string;
+    };
+    // A: the catalog's phrases suggest TUT and 110; the clerk takes both.
+    const tutela = await conSugerencia(a, 'Acción de tutela del Juzgado 3 Civil', 'TUT', '110', { termino: { cantidad: 48, unidad: 'horas' } });
+    // B: its own model (trained on a previous system's texts) suggests COM; the clerk takes it.
+    const barrios = ['El Carmen', 'Santa Ana', 'Bellavista', 'San Isidro'];
+    const filas = barrios.flatMap((x, i) => [
+      { texto: `Permiso de operación de bicitaxi en el barrio ${x}, vehículo ${i}`, tipo: 'COM', dependencia: '900' },
+      { texto: `Solicito arreglo del alumbrado del parque del barrio ${x}`, tipo: 'PET-GEN', dependencia: '800' },
+      { texto: `Certificado de residencia para el barrio ${x}, número ${i}`, tipo: 'PET-DOC', dependencia: '500' },
+    ]);
+    await b.ok('clasificador:importar', { origen: 'anterior.csv', filas });
+    await b.ok('clasificador:entrenar', {});
+    const bicitaxi = await conSugerencia(b, 'Permiso de operación de bicitaxi en el barrio La Inmaculada', 'COM', '900');
+    for (const e of [a, b]) await e.replicador({ url: admin }).pasada();
+
+    // Every radicado sent by this version has its row; those without a suggestion, with nulls.
+    const adm = new pg.Client({ connectionString: admin });
+    await adm.connect();
+    let filasCentrales;
+    try {
+      filasCentrales = (await adm.query<{ numero: string; tipo_modelo: string | null; tipo_sugerido: string | null }>('SELECT numero, tipo_modelo, tipo_sugerido FROM radica.sugerencias ORDER BY numero')).rows;
+    } finally {
+      await adm.end();
+    }
+    expect(filasCentrales).toHaveLength(7);
+    expect(filasCentrales.filter((f) => f.tipo_sugerido !== null)).toEqual([
+      { numero: tutela, tipo_modelo: null, tipo_sugerido: 'TUT' },
+      { numero: bicitaxi, tipo_modelo: 'local/1', tipo_sugerido: 'COM' },
+    ]);
+
+    // The coordinator reviews B's radicado: it was a petición general.
+    await coord.ok('revision:marcar', { numero: bicitaxi, veredicto: 'incorrecto', tipoCorrecto: 'PET-GEN', dependenciaCorrecta: null, observacion: null }, 'coord');
+    const d = await coord.ok('clasificador:desempeno', { hasta: '2026-W47', semanas: 1 }, 'coord');
+    expect(d).toMatchObject({ alcance: 'central', semanas: ['2026-W47'], radicados: 7 });
+    const tipo = d.objetivos[0];
+    expect(tipo.sinSugerencia).toBe(5);
+    expect(tipo.fuentes.map((f: FuenteDesempeno) => [nombreFuente(f), f.sugeridas, f.aceptadas, f.acertadas, f.corregidasTrasAceptar])).toEqual([
+      ['Sede 02 · ventanilla 01, versión 1', 1, 1, 0, 1],
+      ['Frases del catálogo', 1, 1, 1, 0],
+    ]);
+    expect(tipo.confusiones).toEqual([expect.objectContaining({ sugerido: 'COM', final: 'PET-GEN', numeros: [bicitaxi] })]);
+
+    // A coordinator of sede 01 sees only its windows' suggestions, whatever SQL she runs.
+    const { url } = await registrarCoordinador(admin, 'sugerencias1', ['01']);
+    const soloSede1 = new FuenteRevisionCentral(url);
+    try {
+      const { usos, modelos } = await soloSede1.usosSugerencias({ inicioMs: LUNES_W47, finMs: LUNES_W47 + 7 * 86_400_000 });
+      expect(usos.map((u) => u.numero)).toContain(tutela);
+      expect(usos.map((u) => u.numero)).not.toContain(bicitaxi);
+      expect(modelos).toEqual([]);
+    } finally {
+      await soloSede1.cerrar();
+    }
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      expect((await c.query('SELECT numero FROM radica.sugerencias WHERE numero = $1', [bicitaxi])).rows).toEqual([]);
+    } finally {
+      await c.end();
+    }
+  });
+
+  it('una estación de la versión anterior (sin «sugerencias» en el lote) sigue enviando; sus radicados no cuentan', async () => {
+    const e = await estacionPrueba('03', '01', { now: LUNES_W47 });
+    try {
+      e.advance(3_600_000);
+      const r = await e.ok('radicacion:radicar', {
+        remitente: { tipoDocumento: 'CC', numeroDocumento: '1020304', nombres: 'Ana Ruiz', telefono: null, correo: null, direccion: null, autorizaDatos: true },
+        canal: 'presencial', asunto: 'Solicito paz y salvo', tipo: 'PET-GEN', dependencia: '300', folios: 1, anexos: null,
+      });
+      // Sent as a v4 station sends it: the same call, without the key.
+      await e.replicador({ url: admin, ajustarLote: (lote) => delete lote.sugerencias }).pasada();
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      try {
+        expect((await c.query('SELECT 1 FROM radica.radicados WHERE numero = $1', [r.numero])).rowCount).toBe(1);
+        expect((await c.query('SELECT 1 FROM radica.sugerencias WHERE numero = $1', [r.numero])).rowCount).toBe(0);
+      } finally {
+        await c.end();
+      }
+      const d = await coord.ok('clasificador:desempeno', { hasta: '2026-W47', semanas: 1 }, 'coord');
+      expect(d.radicados).toBe(7);
+    } finally {
+      e.cerrar();
     }
   });
 });

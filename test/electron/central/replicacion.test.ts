@@ -154,7 +154,7 @@ describe('replicación al servidor central', () => {
     await a.radicar(1);
     expect(await a.replicador({ url }).pasada()).toMatchObject({ enviados: 1 });
     // IT ran a newer Radica's `central migrar` whose schema changes nothing stations call.
-    await consultar(admin, `INSERT INTO radica.schema_version (version, nombre) VALUES (${VERSION_CENTRAL + 1}, '005_futuro')`);
+    await consultar(admin, `INSERT INTO radica.schema_version (version, nombre) VALUES (${VERSION_CENTRAL + 1}, '006_futuro')`);
     await a.radicar(2);
     expect(await a.replicador({ url }).pasada()).toMatchObject({ enviados: 2, pendientes: 0 });
     // A later one changes them: this station stops syncing and says why; its radicados wait.

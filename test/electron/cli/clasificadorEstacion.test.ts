@@ -135,7 +135,7 @@ describe('radica clasificador (estación)', () => {
       const d = j.json();
       expect(d).toMatchObject({ desde: '2026-07-06', hasta: '2026-07-12', semanas: ['2026-W28'], radicados: 2 });
       expect(d.objetivos[0].fuentes).toEqual([
-        { modeloId: null, origen: null, version: null, sugeridas: 2, aceptadas: 2, acertadas: 2, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
+        { modelo: null, origen: null, version: null, estacion: null, sugeridas: 2, aceptadas: 2, acertadas: 2, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
       ]);
       expect(d.objetivos[1].total).toMatchObject({ sugeridas: 2, aceptadas: 1, acertadas: 1 });
       const t = radica(['clasificador', 'desempeno', ...dir, '--semana', '2026-W28', '--semanas', '1']);

@@ -177,13 +177,13 @@ describe('clasificador en la estación', () => {
     expect(s.station.services.context.clasificacion.sugerenciaDe(confirmado)).toMatchObject({ tipoSugerido: 'COM', tipoAceptado: false });
 
     const d = await s.ok('clasificador:desempeno', { hasta: 'actual', semanas: 1 });
-    expect(d).toMatchObject({ desde: '2026-07-06', hasta: '2026-07-12', semanas: ['2026-W28'], radicados: 4 });
+    expect(d).toMatchObject({ alcance: 'estacion', desde: '2026-07-06', hasta: '2026-07-12', semanas: ['2026-W28'], radicados: 4 });
     const tipo = d.objetivos[0];
     expect(tipo.objetivo).toBe('tipo');
     expect(tipo.sinSugerencia).toBe(1);
     expect(tipo.fuentes).toEqual([
-      { modeloId: idTipo, origen: 'local', version: 1, sugeridas: 2, aceptadas: 1, acertadas: 0, revisadas: 2, acertadasRevisadas: 0, corregidasTrasAceptar: 1 },
-      { modeloId: null, origen: null, version: null, sugeridas: 1, aceptadas: 1, acertadas: 1, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
+      { modelo: String(idTipo), origen: 'local', version: 1, estacion: null, sugeridas: 2, aceptadas: 1, acertadas: 0, revisadas: 2, acertadasRevisadas: 0, corregidasTrasAceptar: 1 },
+      { modelo: null, origen: null, version: null, estacion: null, sugeridas: 1, aceptadas: 1, acertadas: 1, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
     ]);
     expect(tipo.confusiones).toEqual([
       { sugerido: 'COM', nombreSugerido: expect.any(String), final: 'PET-DOC', nombreFinal: expect.stringMatching(/\S/), veces: 1, numeros: [confirmado] },

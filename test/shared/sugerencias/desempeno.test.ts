@@ -19,12 +19,16 @@ const uso = (over: Partial<UsoSugerencia> = {}): UsoSugerencia => ({
 
 describe('modeloDelObjetivo', () => {
   it('lee el modelo de cada objetivo del campo guardado; frases o nada es null', () => {
-    expect(modeloDelObjetivo('tipo:12,dependencia:13', 'tipo')).toBe(12);
-    expect(modeloDelObjetivo('tipo:12,dependencia:13', 'dependencia')).toBe(13);
+    expect(modeloDelObjetivo('tipo:12,dependencia:13', 'tipo')).toBe('12');
+    expect(modeloDelObjetivo('tipo:12,dependencia:13', 'dependencia')).toBe('13');
+    // The entity-wide view's keys: the entity's model, and one station's own.
+    expect(modeloDelObjetivo('tipo:central/3,dependencia:local/2/01-03', 'dependencia')).toBe('local/2/01-03');
+    expect(modeloDelObjetivo('tipo:central/3', 'tipo')).toBe('central/3');
     expect(modeloDelObjetivo('dependencia:7', 'tipo')).toBeNull();
     expect(modeloDelObjetivo('frases', 'tipo')).toBeNull();
     expect(modeloDelObjetivo(null, 'dependencia')).toBeNull();
-    expect(modeloDelObjetivo('tipo:x', 'tipo')).toBeNull();
+    expect(modeloDelObjetivo('tipo:', 'tipo')).toBeNull();
+    expect(modeloDelObjetivo('tipo:a b', 'tipo')).toBeNull();
   });
 });
 
@@ -43,13 +47,13 @@ describe('desempenoSugerencias', () => {
       // Nothing suggested.
       uso({ modelo: null, tipoSugerido: null, tipoAceptado: null, dependenciaSugerida: null, dependenciaAceptada: null }),
     ];
-    const d = desempenoSugerencias(usos, [{ id: 5, origen: 'local', version: 2 }], (o, c) => `${o}/${c}`);
+    const d = desempenoSugerencias(usos, [{ clave: '5', origen: 'local', version: 2 }], (o, c) => `${o}/${c}`);
     expect(d.radicados).toBe(5);
     const tipo = d.objetivos.find((o) => o.objetivo === 'tipo')!;
     expect(tipo.sinSugerencia).toBe(1);
     expect(tipo.fuentes).toEqual([
-      { modeloId: 5, origen: 'local', version: 2, sugeridas: 3, aceptadas: 1, acertadas: 1, revisadas: 3, acertadasRevisadas: 1, corregidasTrasAceptar: 1 },
-      { modeloId: null, origen: null, version: null, sugeridas: 1, aceptadas: 1, acertadas: 1, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
+      { modelo: '5', origen: 'local', version: 2, estacion: null, sugeridas: 3, aceptadas: 1, acertadas: 1, revisadas: 3, acertadasRevisadas: 1, corregidasTrasAceptar: 1 },
+      { modelo: null, origen: null, version: null, estacion: null, sugeridas: 1, aceptadas: 1, acertadas: 1, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 },
     ]);
     expect(tipo.total).toEqual({ sugeridas: 4, aceptadas: 2, acertadas: 2, revisadas: 3, acertadasRevisadas: 1, corregidasTrasAceptar: 1 });
     expect(tipo.confusiones).toEqual([
@@ -58,8 +62,8 @@ describe('desempenoSugerencias', () => {
     ]);
     // The dependencia of the last model-5 row came from the phrases (no "dependencia:" in its field).
     const dep = d.objetivos.find((o) => o.objetivo === 'dependencia')!;
-    expect(dep.fuentes.map((f) => [f.modeloId, f.sugeridas])).toEqual([
-      [6, 2],
+    expect(dep.fuentes.map((f) => [f.modelo, f.sugeridas])).toEqual([
+      ['6', 2],
       [null, 2],
     ]);
     expect(dep.fuentes[0]).toMatchObject({ origen: null, version: null });
@@ -97,11 +101,37 @@ describe('desempenoSugerencias', () => {
   });
 });
 
+describe('orden de las fuentes', () => {
+  it('los modelos en el orden dado (el más nuevo primero), luego los desconocidos, las frases al final', () => {
+    const usos = [
+      uso({ modelo: 'frases' }),
+      uso({ modelo: 'tipo:local/1/01-03' }),
+      uso({ modelo: 'tipo:viejo' }),
+      uso({ modelo: 'tipo:central/2' }),
+      uso({ modelo: 'tipo:local/2/01-03' }),
+    ];
+    const modelos = [
+      { clave: 'central/2', origen: 'central' as const, version: 2 },
+      { clave: 'local/2/01-03', origen: 'local' as const, version: 2, estacion: 'Sede 01 · ventanilla 03' },
+      { clave: 'local/1/01-03', origen: 'local' as const, version: 1, estacion: 'Sede 01 · ventanilla 03' },
+    ];
+    const tipo = desempenoSugerencias(usos, modelos).objetivos[0]!;
+    expect(tipo.fuentes.map(nombreFuente)).toEqual([
+      'La entidad (central), versión 2',
+      'Sede 01 · ventanilla 03, versión 2',
+      'Sede 01 · ventanilla 03, versión 1',
+      'Modelo viejo (ya no está en la estación)',
+      'Frases del catálogo',
+    ]);
+  });
+});
+
 describe('nombreFuente', () => {
   it('nombra frases, modelos de la estación y de la entidad, y uno que ya no está', () => {
-    expect(nombreFuente({ modeloId: null, origen: null, version: null })).toBe('Frases del catálogo');
-    expect(nombreFuente({ modeloId: 3, origen: 'local', version: 2 })).toBe('Esta estación, versión 2');
-    expect(nombreFuente({ modeloId: 4, origen: 'central', version: 1 })).toBe('La entidad (central), versión 1');
-    expect(nombreFuente({ modeloId: 9, origen: null, version: null })).toBe('Modelo 9 (ya no está en la estación)');
+    expect(nombreFuente({ modelo: null, origen: null, version: null, estacion: null })).toBe('Frases del catálogo');
+    expect(nombreFuente({ modelo: '3', origen: 'local', version: 2, estacion: null })).toBe('Esta estación, versión 2');
+    expect(nombreFuente({ modelo: '4', origen: 'central', version: 1, estacion: null })).toBe('La entidad (central), versión 1');
+    expect(nombreFuente({ modelo: '9', origen: null, version: null, estacion: null })).toBe('Modelo 9 (ya no está en la estación)');
+    expect(nombreFuente({ modelo: 'local/2/01-03', origen: 'local', version: 2, estacion: 'Sede 01 · ventanilla 03' })).toBe('Sede 01 · ventanilla 03, versión 2');
   });
 });
