@@ -99,6 +99,15 @@ test('sin servidor central la ventanilla sigue radicando, y lo radicado llega cu
     await expect(page.getByRole('status').filter({ hasText: '1 estación' })).toBeVisible();
     await expectAccessible(page, 'Estaciones');
     await screenshot(page, 'central-estaciones');
+
+    // "En la ventanilla" in coordinator mode: every window of her sedes, from the central store.
+    station.services.revision.usarFuente(coordinacion);
+    await page.keyboard.press('Alt+l');
+    await expect(page.getByRole('status').filter({ hasText: /^Del \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}, todas las ventanillas de sus sedes: \d+ radicados?\.$/ })).toBeVisible();
+    await expect(page.getByText('Del servidor central. Solo cuentan los radicados de las estaciones que ya informan sus sugerencias')).toBeVisible();
+    await page.locator('#clf-desempeno-titulo').scrollIntoViewIfNeeded();
+    await expectAccessible(page, 'Clasificador (en la ventanilla, coordinación)');
+    await screenshot(page, 'central-en-la-ventanilla');
   } finally {
     await replicacion?.detener();
     await fuenteCoordinacion?.cerrar();

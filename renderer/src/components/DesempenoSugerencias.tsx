@@ -63,6 +63,13 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
             </tr>
           </thead>
           <tbody>
+            {o.fuentes.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="muted">
+                  No se sugirió {o.objetivo === 'tipo' ? 'ningún tipo documental' : 'ninguna dependencia'} en este periodo.
+                </td>
+              </tr>
+            ) : null}
             {o.fuentes.map((f) => (
               <tr key={f.modelo ?? 'frases'}>
                 <th scope="row">{nombreFuente(f)}</th>

@@ -215,7 +215,7 @@ export function ClasificadorScreen({ active, esAdmin, catalogo }: Props) {
       <div role="alert" className={error ? 'alert alert--error' : 'live-empty'}>
         {error}
       </div>
-      <p role="status" className="notice">
+      <p role="status" className="notice notice--plegable">
         {aviso}
       </p>
       {estado === null ? (
