@@ -375,7 +375,7 @@ export class Replicador {
       revisiones: filasRevisiones,
       // Always present (empty too): it tells the central store this station reports its
       // suggestions, so a radicado of the batch without one counts as "nothing suggested".
-      sugerencias: this.repo.sugerencias([...numeros]),
+      sugerencias: this.repo.sugerencias([...numeros], this.ctx.clasificacion.modelosGuardados()),
     };
   }
 

@@ -15,10 +15,7 @@ export class FuenteRevisionEstacion implements FuenteRevision {
   constructor(private readonly ctx: StationContext) {}
 
   usosSugerencias(a: Pick<AlcanceConsulta, 'inicioMs' | 'finMs'>) {
-    const modelos = this.ctx.clasificacion
-      .modelosGuardados()
-      .sort((x, y) => y.id - x.id)
-      .map((m) => ({ clave: String(m.id), origen: m.origen, version: m.version }));
+    const modelos = this.ctx.clasificacion.modelosGuardados().map((m) => ({ clave: String(m.id), origen: m.origen, version: m.version }));
     return Promise.resolve({ usos: this.ctx.clasificacion.usosSugerencias(a.inicioMs, a.finMs), modelos });
   }
 

@@ -88,7 +88,7 @@ export class ClasificacionRepo {
            AND NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id)
          ORDER BY r.id`,
       ),
-      modelosSinContenido: db.prepare('SELECT id, origen, version FROM modelos'),
+      modelosSinContenido: db.prepare('SELECT id, origen, version FROM modelos ORDER BY id DESC'),
       hayReales: db.prepare('SELECT EXISTS (SELECT 1 FROM radicados WHERE demo = 0)').pluck(),
       maxRadicado: db.prepare('SELECT coalesce(max(id), 0) FROM radicados').pluck(),
       radicadosDesde: db.prepare('SELECT count(*) FROM radicados WHERE id > ?').pluck(),
@@ -186,7 +186,7 @@ export class ClasificacionRepo {
     }));
   }
 
-  /** Every stored model's id, origin and version: names for the models recorded with old suggestions. */
+  /** Every stored model's id, origin and version, newest first: names for the models recorded with old suggestions. */
   modelosGuardados(): Pick<FilaModelo, 'id' | 'origen' | 'version'>[] {
     return this.stmts.modelosSinContenido.all() as Pick<FilaModelo, 'id' | 'origen' | 'version'>[];
   }

@@ -156,7 +156,6 @@ export class ReplicacionRepo {
                s.dependencia_sugerida, s.dependencia_probabilidad, s.dependencia_aceptada
           FROM sugerencias s JOIN radicados r ON r.id = s.radicado_id
          WHERE r.numero IN (SELECT value FROM json_each(?))`),
-      modelosPorId: db.prepare('SELECT id, origen, version FROM modelos'),
       auditoria: db.prepare(`
         SELECT a.id, a.en, a.actor, a.accion, r.numero, a.detalle, hex(a.hash) AS hash
           FROM auditoria a LEFT JOIN radicados r ON r.id = a.radicado_id
@@ -209,8 +208,11 @@ export class ReplicacionRepo {
     return this.st.revisiones.all(lista(uids)) as RevisionParaCentral[];
   }
 
-  /** The suggestions recorded with these radicados (radicados without one have no row). */
-  sugerencias(numeros: readonly string[]): SugerenciaParaCentral[] {
+  /**
+   * The suggestions recorded with these radicados (radicados without one have no row); `modelos`,
+   * the station's stored ones, turn the ids recorded into origin and version.
+   */
+  sugerencias(numeros: readonly string[], modelos: readonly { id: number; origen: string; version: number }[]): SugerenciaParaCentral[] {
     if (numeros.length === 0) return [];
     type Crudo = Omit<SugerenciaParaCentral, 'tipo_modelo' | 'dependencia_modelo' | 'tipo_aceptado' | 'dependencia_aceptada'> & {
       modelo: string;
@@ -219,11 +221,11 @@ export class ReplicacionRepo {
     };
     const filas = this.st.sugerencias.all(lista(numeros)) as Crudo[];
     if (filas.length === 0) return [];
-    const modelos = new Map((this.st.modelosPorId.all() as { id: number; origen: string; version: number }[]).map((m) => [String(m.id), `${m.origen}/${m.version}`]));
+    const porId = new Map(modelos.map((m) => [String(m.id), `${m.origen}/${m.version}`]));
     const modeloDe = (modelo: string, objetivo: Objetivo) => {
       const id = modeloDelObjetivo(modelo, objetivo);
       // A model deleted since: the suggestion still counts, as an unknown model's.
-      return id === null ? null : (modelos.get(id) ?? 'local/0');
+      return id === null ? null : (porId.get(id) ?? 'local/0');
     };
     const bool = (v: number | null) => (v === null ? null : v === 1);
     return filas.map(({ modelo, ...f }) => ({

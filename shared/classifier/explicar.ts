@@ -8,8 +8,7 @@
  * catalog phrases that weighed in.
  */
 import { normalizar } from './normalizar';
-import { contar, ponderar } from './rasgos';
-import type { Modelo } from './modelo';
+import { vectorizadorDe, type Modelo } from './modelo';
 
 /**
  * Words that tell the clerk nothing even when their weight tips a score: Spanish function words,
@@ -46,15 +45,14 @@ export function explicar(modelo: Modelo, texto: string): Explicacion {
   const o = modelo.rasgos;
   const recortado = texto.length > o.maxCaracteres ? texto.slice(0, o.maxCaracteres) : texto;
 
-  // One pass over the text: every occurrence with its tokens, and, as Vectorizador does, the
-  // counts and first block per bucket, so the vector (TF·IDF, block norms) is the prediction's.
-  const { cuenta, bloqueDe, valor } = espacioDe(modelo);
+  // The prediction's own vector, observing each occurrence with its tokens on the way.
+  const { cuenta, valor } = espacioDe(modelo);
+  const vectorizador = vectorizadorDe(modelo);
   let emisiones = new Int32Array(3 * 256);
   let m = 0;
-  const distintos: number[] = [];
   // Each position's word unigram: the first word-block feature of its own one-token span.
   const unigramas: number[] = [];
-  const toks = contar(recortado, o, (b, bloque, desde, hasta) => {
+  const x = vectorizador.vector(recortado, (b, bloque, desde, hasta) => {
     if (m + 3 > emisiones.length) {
       const mas = new Int32Array(emisiones.length * 2);
       mas.set(emisiones);
@@ -63,21 +61,10 @@ export function explicar(modelo: Modelo, texto: string): Explicacion {
     emisiones[m++] = b;
     emisiones[m++] = desde;
     emisiones[m++] = hasta;
-    if (cuenta[b] === 0) {
-      distintos.push(b);
-      bloqueDe[b] = bloque;
-    }
     cuenta[b]!++;
     if (bloque === 0 && desde >= 0 && desde === hasta && unigramas[desde] === undefined) unigramas[desde] = b;
   });
-  const indices = new Int32Array(distintos).sort();
-  const tf = new Float32Array(indices.length);
-  const bloque = new Uint8Array(indices.length);
-  for (let j = 0; j < indices.length; j++) {
-    tf[j] = 1 + Math.log(cuenta[indices[j]!]!);
-    bloque[j] = bloqueDe[indices[j]!]!;
-  }
-  const x = ponderar({ indices, tf, bloque }, modelo.idf, o.pesoPalabras);
+  const toks = vectorizador.ultimosTokens;
   for (let j = 0; j < x.indices.length; j++) valor[x.indices[j]!] = x.valores[j]!;
 
   // aporte[t · K + k]: what token t adds to label k's calibrated score.
@@ -92,10 +79,8 @@ export function explicar(modelo: Modelo, texto: string): Explicacion {
       for (let t = desde; t <= hasta; t++) for (let k = 0; k < K; k++) aporte[t * K + k]! += parte * modelo.pesos[b * K + k]!;
     }
   }
-  for (const b of distintos) {
-    valor[b] = 0;
-    cuenta[b] = 0;
-  }
+  for (let j = 0; j < x.indices.length; j++) valor[x.indices[j]!] = 0;
+  for (let e = 0; e < m; e += 3) cuenta[emisiones[e]!] = 0;
 
   // A word repeated adds up; only words a clerk would recognise as telling are named.
   const porPalabra = new Map<string, Float64Array>();
@@ -142,13 +127,13 @@ function formaEscrita(texto: string, normalizada: string): string {
   return normalizada;
 }
 
-const espacios = new WeakMap<Modelo, { cuenta: Uint16Array; bloqueDe: Uint8Array; valor: Float32Array }>();
+const espacios = new WeakMap<Modelo, { cuenta: Uint16Array; valor: Float32Array }>();
 
 function espacioDe(modelo: Modelo) {
   let e = espacios.get(modelo);
   if (!e) {
     const n = 1 << modelo.rasgos.bits;
-    e = { cuenta: new Uint16Array(n), bloqueDe: new Uint8Array(n), valor: new Float32Array(n) };
+    e = { cuenta: new Uint16Array(n), valor: new Float32Array(n) };
     espacios.set(modelo, e);
   }
   return e;

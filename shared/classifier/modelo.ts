@@ -556,7 +556,8 @@ function validarOpciones(o: OpcionesEntrenamiento): void {
 // Each model keeps its scratch space: the dense accumulator is allocated once, not per keystroke.
 const vectorizadores = new WeakMap<Modelo, Vectorizador>();
 
-function vectorizadorDe(m: Modelo): Vectorizador {
+/** The model's vectoriser (and scratch space), shared by prediction and explicar.ts. */
+export function vectorizadorDe(m: Modelo): Vectorizador {
   let v = vectorizadores.get(m);
   if (!v) {
     v = new Vectorizador(m.rasgos, m.idf);

@@ -74,7 +74,9 @@ export function hashTexto(s: string, semilla = 0): number {
  * word padded with spaces (as scikit-learn's char_wb): prefixes and suffixes are features of their
  * own. Returns the tokens the spans refer to.
  */
-export function contar(texto: string, o: OpcionesRasgos, emitir: (bucket: number, bloque: 0 | 1, desde: number, hasta: number) => void): string[] {
+export type Emision = (bucket: number, bloque: 0 | 1, desde: number, hasta: number) => void;
+
+export function contar(texto: string, o: OpcionesRasgos, emitir: Emision): string[] {
   const mascara = (1 << o.bits) - 1;
   const toks = tokens(normalizar(texto.length > o.maxCaracteres ? texto.slice(0, o.maxCaracteres) : texto));
   if (o.palabrasN > 0) {
@@ -138,6 +140,8 @@ export class Vectorizador {
   private readonly bloque: Uint8Array;
   private tocados: Int32Array;
   private n = 0;
+  /** The tokens of the last text vectorised (the spans `observar` received refer to them). */
+  ultimosTokens: string[] = [];
 
   constructor(
     readonly opciones: OpcionesRasgos,
@@ -149,9 +153,11 @@ export class Vectorizador {
     this.tocados = new Int32Array(1024);
   }
 
-  crudo(texto: string): Crudo {
+  /** `observar` also sees every occurrence with its token span (explicar.ts). */
+  crudo(texto: string, observar?: Emision): Crudo {
     this.n = 0;
-    contar(texto, this.opciones, (b, bloque) => {
+    this.ultimosTokens = contar(texto, this.opciones, (b, bloque, desde, hasta) => {
+      observar?.(b, bloque, desde, hasta);
       if (this.acumulado[b] === 0) {
         if (this.n === this.tocados.length) {
           const mas = new Int32Array(this.tocados.length * 2);
@@ -177,8 +183,8 @@ export class Vectorizador {
     return { indices, tf, bloque };
   }
 
-  vector(texto: string): Vector {
-    return ponderar(this.crudo(texto), this.idf, this.opciones.pesoPalabras);
+  vector(texto: string, observar?: Emision): Vector {
+    return ponderar(this.crudo(texto, observar), this.idf, this.opciones.pesoPalabras);
   }
 }
 
