@@ -64,7 +64,7 @@ export function openStation(opts: StationOptions): Station {
     estacion: new EstacionService(context),
     radicacion,
     usuarios: new UsuariosService(context),
-    demo: new DemoService(context, radicacion),
+    demo: new DemoService(context, radicacion, (asunto) => clasificacion.sugerir(asunto)),
     impresion: new ImpresionService(context, radicacion, transportes),
     clasificacion,
     anexos: new AnexosService(context, radicacion, {

@@ -200,14 +200,14 @@ export class FuenteRevisionCentral implements FuenteRevision {
    * The period's radicados that came with their station's suggestions (stations of schema v5 on),
    * with the latest mark; each model named by origin and version, a station's own by its window.
    */
-  async usosSugerencias(a: Pick<AlcanceConsulta, 'inicioMs' | 'finMs'>): Promise<{ usos: UsoSugerencia[]; modelos: ModeloDeFuente[] }> {
+  async usosSugerencias(a: Omit<AlcanceConsulta, 'radicador'>): Promise<{ usos: UsoSugerencia[]; modelos: ModeloDeFuente[] }> {
     const filas = await this.consulta<CrudoUso>(
       `SELECT r.numero, r.sede, r.ventanilla, r.tipo, r.dependencia, s.tipo_modelo, s.tipo_sugerido, s.tipo_aceptado,
               s.dependencia_modelo, s.dependencia_sugerida, s.dependencia_aceptada,
               v.tipo_correcto, v.dependencia_correcta, v.uid IS NOT NULL AS revisado
          FROM radica.radicados r JOIN radica.sugerencias s ON s.numero = r.numero ${ULTIMA}
         WHERE ${FILTROS} ORDER BY r.fecha_hora, r.numero`,
-      this.parametros({ inicioMs: a.inicioMs, finMs: a.finMs }),
+      this.parametros({ inicioMs: a.inicioMs, finMs: a.finMs, sede: a.sede, ventanillas: a.ventanillas }),
     );
     const modelos = new Map<string, ModeloDeFuente>();
     const clave = (modelo: string | null, f: CrudoUso): string | null => {

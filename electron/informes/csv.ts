@@ -1,7 +1,9 @@
 /**
  * The weekly report as one CSV table for scripts: a first column `seccion` says what each row is
- * (total | ventanilla | funcionario | confusion | direccionamiento | observacion | tendencia), and
- * every figure has its own column, empty where it does not apply.
+ * (total | ventanilla | funcionario | confusion | direccionamiento | sugerencia |
+ * sugerencia_equivocada | observacion | tendencia), and every figure has its own column, empty
+ * where it does not apply. The suggestions' columns come last, so older scripts that read columns
+ * by position still find theirs.
  *
  * Dialect, chosen for programs rather than for double-clicking in Excel: comma separator, decimal
  * point, ISO 8601 dates ('YYYY-MM-DD', instants with Bogota's -05:00), the error rate as the
@@ -18,9 +20,20 @@
 import { stringify } from 'csv-stringify/sync';
 import { isoBogota } from '../../shared/domain/bogota';
 import type { Confusion, FigurasRevision, InformeSemanal } from '../../shared/domain/revision';
+import { nombreFuente, type CifrasDesempeno } from '../../shared/sugerencias/desempeno';
 import { nombreDependencia, nombreTipo } from './formato';
 
-export const SECCIONES_CSV = ['total', 'ventanilla', 'funcionario', 'confusion', 'direccionamiento', 'observacion', 'tendencia'] as const;
+export const SECCIONES_CSV = [
+  'total',
+  'ventanilla',
+  'funcionario',
+  'confusion',
+  'direccionamiento',
+  'sugerencia',
+  'sugerencia_equivocada',
+  'observacion',
+  'tendencia',
+] as const;
 export type SeccionCsv = (typeof SECCIONES_CSV)[number];
 
 export const COLUMNAS_CSV = [
@@ -51,6 +64,18 @@ export const COLUMNAS_CSV = [
   'observacion',
   'revisor',
   'revisado_en',
+  /** 'tipo' | 'dependencia' */
+  'objetivo',
+  /** The model's key, 'frases' (the catalog's phrases) or 'total'. */
+  'modelo',
+  'fuente',
+  'sugeridas',
+  'aceptadas',
+  'acertadas',
+  'sugeridas_revisadas',
+  'acertadas_revisadas',
+  'corregidas_tras_aceptar',
+  'numeros',
 ] as const;
 type ColumnaCsv = (typeof COLUMNAS_CSV)[number];
 type FilaCsv = Partial<Record<ColumnaCsv, string | number | null>>;
@@ -81,6 +106,32 @@ export function informeACsv(informe: InformeSemanal): Buffer {
     agregar(seccion, { ...semana, de: c.de, de_nombre: nombre(c.de), a: c.a, a_nombre: nombre(c.a), cantidad: c.cantidad });
   for (const c of informe.confusion) confusion('confusion', c, (x) => nombreTipo(informe, x));
   for (const c of informe.direccionamiento) confusion('direccionamiento', c, (x) => nombreDependencia(informe, x));
+  for (const o of informe.sugerencias.objetivos) {
+    const cifras = (c: CifrasDesempeno) => ({
+      sugeridas: c.sugeridas,
+      aceptadas: c.aceptadas,
+      acertadas: c.acertadas,
+      sugeridas_revisadas: c.revisadas,
+      acertadas_revisadas: c.acertadasRevisadas,
+      corregidas_tras_aceptar: c.corregidasTrasAceptar,
+    });
+    for (const f of o.fuentes) agregar('sugerencia', { ...semana, objetivo: o.objetivo, modelo: f.modelo ?? 'frases', fuente: nombreFuente(f), ...cifras(f) });
+    if (o.fuentes.length) agregar('sugerencia', { ...semana, objetivo: o.objetivo, modelo: 'total', fuente: 'Total', ...cifras(o.total) });
+  }
+  for (const o of informe.sugerencias.objetivos) {
+    for (const c of o.confusiones) {
+      agregar('sugerencia_equivocada', {
+        ...semana,
+        objetivo: o.objetivo,
+        de: c.sugerido,
+        de_nombre: c.nombreSugerido,
+        a: c.final,
+        a_nombre: c.nombreFinal,
+        cantidad: c.veces,
+        numeros: c.numeros.join(' '),
+      });
+    }
+  }
   for (const o of informe.observaciones) {
     agregar('observacion', {
       ...semana,

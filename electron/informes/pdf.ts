@@ -10,6 +10,8 @@
  */
 import { formatFecha, formatFechaHora } from '../../shared/domain/bogota';
 import type { FigurasRevision, InformeSemanal, ObservacionInforme, PuntoTendencia } from '../../shared/domain/revision';
+import { NOMBRE_OBJETIVO } from '../../shared/sugerencias';
+import { nombreFuente, type CifrasDesempeno, type ConfusionSugerencia, type FuenteDesempeno } from '../../shared/sugerencias/desempeno';
 import { aWinAnsi } from '../printing/pdf';
 import { nuevoDocumentoPdf, type DocumentoPdf } from './documentoPdf';
 import { codigoYNombre, entero, nombreDependencia, nombreTipo, periodo, porcentaje } from './formato';
@@ -426,6 +428,8 @@ function contenido(m: Maquetador, informe: InformeSemanal): void {
     'Dependencia correcta',
   );
 
+  sugerencias(m, informe);
+
   if (informe.observaciones.length === 0) {
     m.asegurar(m.alturaTitulo() + 16);
     m.titulo('Observaciones');
@@ -445,6 +449,86 @@ function contenido(m: Maquetador, informe: InformeSemanal): void {
       filas: informe.observaciones,
     });
   }
+}
+
+/** "12 (80,0 %)": a count and its share of `de`. */
+function conParte(n: number, de: number): string {
+  return de > 0 ? `${entero(n)} (${porcentaje(n / de)})` : entero(n);
+}
+
+/** Radicados listed beside a wrong suggestion: enough to look a few up in Consulta. */
+const NUMEROS_POR_CONFUSION = 3;
+
+/**
+ * What the classifier suggested on the week's radicados and how often it was right, per objetivo
+ * and model (the figures of the Clasificador screen's "En la ventanilla"), and its most frequent
+ * wrong suggestions: whether the errors above started with a suggestion.
+ */
+function sugerencias(m: Maquetador, informe: InformeSemanal): void {
+  const s = informe.sugerencias;
+  const central = s.alcance === 'central' ? ' Del servidor central: solo los radicados de las estaciones que informan sus sugerencias.' : '';
+  const nota =
+    'Lo que sugirió la estación mientras se escribía el asunto. Acertada: lo sugerido es el tipo o la dependencia final (la corrección del ' +
+    `coordinador si revisó el radicado; si no, lo que eligió el funcionario).${central}`;
+  if (s.radicados === 0) {
+    m.asegurar(m.alturaTitulo(nota) + 16);
+    m.titulo('Sugerencias del clasificador', nota);
+    m.parrafo(
+      s.alcance === 'central' ? 'Ninguna estación informó sus sugerencias de los radicados de la semana.' : 'Sin radicados con sugerencias en la semana.',
+      { color: COLOR.tenue },
+    );
+    return;
+  }
+  type Fila = CifrasDesempeno & { fuente: string };
+  const columnas: Columna<Fila>[] = [
+    { titulo: 'Sugirió', peso: 2.3, valor: (f) => f.fuente },
+    { titulo: 'Sugeridas', peso: 0.9, alinear: 'right', valor: (f) => entero(f.sugeridas) },
+    { titulo: 'Aceptadas', peso: 1.2, alinear: 'right', valor: (f) => conParte(f.aceptadas, f.sugeridas) },
+    { titulo: 'Acertadas', peso: 1.2, alinear: 'right', valor: (f) => conParte(f.acertadas, f.sugeridas) },
+    {
+      titulo: 'Acertadas entre las revisadas',
+      peso: 1.5,
+      alinear: 'right',
+      valor: (f) => (f.revisadas > 0 ? `${entero(f.acertadasRevisadas)} de ${entero(f.revisadas)} (${porcentaje(f.acertadasRevisadas / f.revisadas)})` : '—'),
+    },
+    { titulo: 'Aceptadas y corregidas en revisión', peso: 1.3, alinear: 'right', valor: (f) => entero(f.corregidasTrasAceptar) },
+  ];
+  s.objetivos.forEach((o, i) => {
+    const titulo = `Sugerencias: ${NOMBRE_OBJETIVO[o.objetivo].toLowerCase()}`;
+    const resumen = `${entero(o.total.sugeridas)} de ${entero(s.radicados)} radicados con sugerencia${o.sinSugerencia ? `, ${entero(o.sinSugerencia)} sin ella` : ''}.`;
+    const notaTabla = i === 0 ? `${nota} ${resumen}` : resumen;
+    if (o.fuentes.length === 0) {
+      m.asegurar(m.alturaTitulo(notaTabla) + 16);
+      m.titulo(titulo, notaTabla);
+      m.parrafo(`No se sugirió ${o.objetivo === 'tipo' ? 'ningún tipo documental' : 'ninguna dependencia'} en la semana.`, { color: COLOR.tenue });
+      return;
+    }
+    m.tabla<Fila>({
+      titulo,
+      nota: notaTabla,
+      columnas,
+      filas: o.fuentes.map((f: FuenteDesempeno) => ({ ...f, fuente: nombreFuente(f) })),
+      ...(o.fuentes.length > 1 ? { total: { ...o.total, fuente: 'Total' } } : {}),
+    });
+  });
+  const confusiones = s.objetivos.flatMap((o) => o.confusiones.map((c) => ({ ...c, objetivo: o.objetivo === 'tipo' ? 'Tipo' : 'Dependencia' })));
+  if (confusiones.length === 0) return;
+  m.tabla<ConfusionSugerencia & { objetivo: string }>({
+    titulo: 'Lo que más se sugirió mal',
+    nota: 'Sugerencia que no era el tipo o la dependencia final, con algunos de sus radicados para buscarlos en Consulta.',
+    columnas: [
+      { titulo: 'De', peso: 0.95, valor: (c) => c.objetivo },
+      { titulo: 'Sugirió', peso: 2.3, valor: (c) => codigoYNombre(c.sugerido, c.nombreSugerido === c.sugerido ? '' : c.nombreSugerido) },
+      { titulo: 'Era', peso: 2.3, valor: (c) => codigoYNombre(c.final, c.nombreFinal === c.final ? '' : c.nombreFinal) },
+      { titulo: 'Veces', peso: 0.55, alinear: 'right', valor: (c) => entero(c.veces) },
+      {
+        titulo: 'Radicados',
+        peso: 2.4,
+        valor: (c) => c.numeros.slice(0, NUMEROS_POR_CONFUSION).join(', ') + (c.veces > NUMEROS_POR_CONFUSION ? ', …' : ''),
+      },
+    ],
+    filas: confusiones,
+  });
 }
 
 function tendencia(m: Maquetador, informe: InformeSemanal): void {

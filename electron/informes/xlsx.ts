@@ -6,9 +6,21 @@
  */
 import ExcelJS from 'exceljs';
 import type { FigurasRevision, InformeSemanal, ObservacionInforme, PuntoTendencia } from '../../shared/domain/revision';
+import { NOMBRE_OBJETIVO } from '../../shared/sugerencias';
+import { nombreFuente, type CifrasDesempeno, type ConfusionSugerencia } from '../../shared/sugerencias/desempeno';
 import { fechaCivil, fechaDeIso, nombreDependencia, nombreTipo, periodo } from './formato';
 
-export const HOJAS = ['Resumen', 'Ventanillas', 'Funcionarios', 'Confusión tipos', 'Direccionamiento', 'Observaciones', 'Tendencia'] as const;
+export const HOJAS = [
+  'Resumen',
+  'Ventanillas',
+  'Funcionarios',
+  'Confusión tipos',
+  'Direccionamiento',
+  'Sugerencias',
+  'Sugerencias equivocadas',
+  'Observaciones',
+  'Tendencia',
+] as const;
 
 const FORMATO_FECHA = 'dd/mm/yyyy';
 const FORMATO_FECHA_HORA = 'dd/mm/yyyy hh:mm';
@@ -101,6 +113,57 @@ function resumen(wb: ExcelJS.Workbook, informe: InformeSemanal): void {
   estiloCabecera(ws.getRow(1));
 }
 
+/** A share as a real fraction (percent-formatted), empty where there is nothing to divide by. */
+const parte = (n: number, de: number): number | null => (de > 0 ? n / de : null);
+
+/**
+ * How the suggestions did: a row per objetivo and source (model or catalog phrases) and one total
+ * per objetivo, counts and shares as real numbers; then the most frequent wrong suggestions.
+ */
+function sugerencias(wb: ExcelJS.Workbook, informe: InformeSemanal): void {
+  type Fila = CifrasDesempeno & { objetivo: string; fuente: string; modelo: string };
+  const filas: Fila[] = informe.sugerencias.objetivos.flatMap((o) => [
+    ...o.fuentes.map((f) => ({ ...f, objetivo: NOMBRE_OBJETIVO[o.objetivo], fuente: nombreFuente(f), modelo: f.modelo ?? 'frases' })),
+    ...(o.fuentes.length ? [{ ...o.total, objetivo: NOMBRE_OBJETIVO[o.objetivo], fuente: 'Total', modelo: '' }] : []),
+  ]);
+  const ws = hoja<Fila>(
+    wb,
+    'Sugerencias',
+    [
+      { titulo: 'Objetivo', ancho: 16, valor: (f) => f.objetivo },
+      { titulo: 'Sugirió', ancho: 34, valor: (f) => f.fuente },
+      { titulo: 'Modelo (clave)', ancho: 12, valor: (f) => f.modelo },
+      { titulo: 'Sugeridas', ancho: 11, formato: FORMATO_ENTERO, valor: (f) => f.sugeridas },
+      { titulo: 'Aceptadas', ancho: 11, formato: FORMATO_ENTERO, valor: (f) => f.aceptadas },
+      { titulo: 'Aceptadas / sugeridas', ancho: 12, formato: FORMATO_TASA, valor: (f) => parte(f.aceptadas, f.sugeridas) },
+      { titulo: 'Acertadas', ancho: 11, formato: FORMATO_ENTERO, valor: (f) => f.acertadas },
+      { titulo: 'Acertadas / sugeridas', ancho: 12, formato: FORMATO_TASA, valor: (f) => parte(f.acertadas, f.sugeridas) },
+      { titulo: 'Revisadas', ancho: 11, formato: FORMATO_ENTERO, valor: (f) => f.revisadas },
+      { titulo: 'Acertadas entre las revisadas', ancho: 14, formato: FORMATO_ENTERO, valor: (f) => f.acertadasRevisadas },
+      { titulo: 'Acertadas / revisadas', ancho: 12, formato: FORMATO_TASA, valor: (f) => parte(f.acertadasRevisadas, f.revisadas) },
+      { titulo: 'Aceptadas y corregidas en revisión', ancho: 16, formato: FORMATO_ENTERO, valor: (f) => f.corregidasTrasAceptar },
+    ],
+    filas,
+  );
+  ws.eachRow((fila, n) => {
+    if (n > 1 && filas[n - 2]!.fuente === 'Total') fila.font = { bold: true };
+  });
+  hoja<ConfusionSugerencia & { objetivo: string }>(
+    wb,
+    'Sugerencias equivocadas',
+    [
+      { titulo: 'Objetivo', ancho: 16, valor: (c) => c.objetivo },
+      { titulo: 'Sugirió (código)', ancho: 14, valor: (c) => c.sugerido },
+      { titulo: 'Sugirió', ancho: 40, valor: (c) => c.nombreSugerido },
+      { titulo: 'Era (código)', ancho: 14, valor: (c) => c.final },
+      { titulo: 'Era', ancho: 40, valor: (c) => c.nombreFinal },
+      { titulo: 'Veces', ancho: 8, formato: FORMATO_ENTERO, valor: (c) => c.veces },
+      { titulo: 'Radicados (los primeros)', ancho: 60, ajustar: true, valor: (c) => c.numeros.join(', ') },
+    ],
+    informe.sugerencias.objetivos.flatMap((o) => o.confusiones.map((c) => ({ ...c, objetivo: NOMBRE_OBJETIVO[o.objetivo] }))),
+  );
+}
+
 export async function informeAXlsx(informe: InformeSemanal): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const fecha = new Date(informe.generadoEn);
@@ -146,6 +209,7 @@ export async function informeAXlsx(informe: InformeSemanal): Promise<Buffer> {
     );
   confusion('Confusión tipos', informe.confusion, 'Tipo radicado', 'Tipo correcto', (c) => nombreTipo(informe, c));
   confusion('Direccionamiento', informe.direccionamiento, 'Dependencia radicada', 'Dependencia correcta', (c) => nombreDependencia(informe, c));
+  sugerencias(wb, informe);
   hoja<ObservacionInforme>(
     wb,
     'Observaciones',

@@ -35,8 +35,9 @@ export interface FuenteRevision {
    * The radicados of the range with what was suggested for each and their latest mark, and the
    * models those suggestions name, newest first (shared/sugerencias/desempeno.ts counts them).
    * Centrally, only radicados whose station reported its suggestions (a station of this version).
+   * The sede and ventanillas narrow it as they narrow the report.
    */
-  usosSugerencias(a: Pick<AlcanceConsulta, 'inicioMs' | 'finMs'>): Promise<{ usos: UsoSugerencia[]; modelos: ModeloDeFuente[] }>;
+  usosSugerencias(a: Omit<AlcanceConsulta, 'radicador'>): Promise<{ usos: UsoSugerencia[]; modelos: ModeloDeFuente[] }>;
   /** Records a mark (with its audit entry and its outbox row, where the store has them). */
   marcar(m: MarcaRevision): Promise<void>;
 }

@@ -14,9 +14,9 @@ export class FuenteRevisionEstacion implements FuenteRevision {
 
   constructor(private readonly ctx: StationContext) {}
 
-  usosSugerencias(a: Pick<AlcanceConsulta, 'inicioMs' | 'finMs'>) {
+  usosSugerencias(a: Omit<AlcanceConsulta, 'radicador'>) {
     const modelos = this.ctx.clasificacion.modelosGuardados().map((m) => ({ clave: String(m.id), origen: m.origen, version: m.version }));
-    return Promise.resolve({ usos: this.ctx.clasificacion.usosSugerencias(a.inicioMs, a.finMs), modelos });
+    return Promise.resolve({ usos: this.ctx.clasificacion.usosSugerencias(a), modelos });
   }
 
   radicados(a: AlcanceConsulta) {

@@ -6,6 +6,7 @@ import { addDays, bogotaDate, bogotaInstant } from '../../shared/domain/bogota';
 import type { Usuario } from '../../shared/domain/radicado';
 import type { ValidadoDe } from '../../shared/ipc/contract';
 import { RadicaError } from '../../shared/ipc/result';
+import { registroDeSugerencias, type ResultadoSugerencias } from '../../shared/sugerencias';
 
 const LOTE = 2000;
 const OCHO_SEMANAS_MS = 56 * 86_400_000;
@@ -95,12 +96,20 @@ function conErrorDeFuncionario(
 
 /** Synthetic radicados in this station's own series, marked demo, for demos and benchmarks. */
 export class DemoService {
+  /**
+   * `sugerir`: what the station suggests for an asunto (ClasificacionService.sugerir). Each demo
+   * radicado records it as if the clerk had seen it while typing, so the demo's report and the
+   * Clasificador screen show how the suggestions did, as a real week would.
+   */
   constructor(
     private readonly ctx: StationContext,
     private readonly radicacion: RadicacionService,
+    private readonly sugerir: ((asunto: string) => ResultadoSugerencias) | null = null,
   ) {}
 
-  generar(cantidad: number, actor: Usuario, semilla = 2026): { creados: number; desde: string | null; hasta: string | null } {
+  /** `sinSugerencias`: the benchmark's large stores measure radicación alone, as before suggestions were recorded. */
+  generar(cantidad: number, actor: Usuario, semilla = 2026, o: { sinSugerencias?: boolean } = {}): { creados: number; desde: string | null; hasta: string | null } {
+    const sugerir = o.sinSugerencias ? null : this.sugerir;
     this.ctx.estacion();
     const r = rng(semilla + (this.ctx.radicados.ultimaFechaHora() ?? 0));
     const ahora = this.ctx.clock();
@@ -124,7 +133,12 @@ export class DemoService {
       const fin = Math.min(cantidad, inicio + LOTE);
       const funcionario = elegir(r, funcionarios);
       const lote: ValidadoDe<'radicacion:radicar'>[] = [];
-      for (let i = inicio; i < fin; i++) lote.push(conErrorDeFuncionario(this.radicadoDemo(r, conocidos), errores, dependencias));
+      for (let i = inicio; i < fin; i++) {
+        const radicado = this.radicadoDemo(r, conocidos);
+        // Suggested on the asunto before the clerk chose (and sometimes chose wrong).
+        const sugerencia = sugerir ? registroDeSugerencias(sugerir(radicado.asunto)) : null;
+        lote.push({ ...conErrorDeFuncionario(radicado, errores, dependencias), sugerencia });
+      }
       this.radicacion.radicarLote(lote, funcionario, (i) => instantes[inicio + i]!, true);
     }
     this.ctx.db

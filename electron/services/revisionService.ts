@@ -27,6 +27,7 @@ import {
   type ResultadoMarca,
   type Retroalimentacion,
   type SemanaIso,
+  type SugerenciasInforme,
   type Tablero,
 } from '../../shared/domain/revision';
 import { calcularRiesgos, type Puntajes, type Riesgo } from '../../shared/revision/riesgo';
@@ -227,6 +228,7 @@ export class RevisionService {
       direccionamiento: confusion(radicados, 'dependencia'),
       observaciones: observacionesDe(radicados, false),
       tendencia: [...anteriores, ...tendencia(radicados, semanas.slice(-1))],
+      sugerencias: await this.sugerenciasDe(this.alcance(semana, input)),
       nombres: {
         tipos: Object.fromEntries(catalogo.tipos.map((t) => [t.codigo, t.nombre])),
         dependencias: Object.fromEntries(catalogo.dependencias.map((d) => [d.codigo, d.nombre])),
@@ -271,15 +273,18 @@ export class RevisionService {
    */
   async desempenoSugerencias(input: ValidadoDe<'clasificador:desempeno'>): Promise<DesempenoSugerencias> {
     const semanas = semanasHasta(this.semana(input.hasta), input.semanas);
-    const { usos, modelos } = await this.fuente.usosSugerencias({ inicioMs: semanas[0]!.inicioMs, finMs: semanas.at(-1)!.finMs });
-    const n = nombresDe(this.ctx.catalogoVigente().catalogo);
     return {
-      alcance: this.fuente.alcance,
       desde: semanas[0]!.desde,
       hasta: semanas.at(-1)!.hasta,
       semanas: semanas.map((s) => s.semana),
-      ...desempenoSugerencias(usos, modelos, (o, c) => (o === 'tipo' ? n.tipos : n.dependencias).get(c) ?? c),
+      ...(await this.sugerenciasDe({ inicioMs: semanas[0]!.inicioMs, finMs: semanas.at(-1)!.finMs })),
     };
+  }
+
+  private async sugerenciasDe(a: Omit<AlcanceConsulta, 'radicador'>): Promise<SugerenciasInforme> {
+    const { usos, modelos } = await this.fuente.usosSugerencias(a);
+    const n = nombresDe(this.ctx.catalogoVigente().catalogo);
+    return { alcance: this.fuente.alcance, ...desempenoSugerencias(usos, modelos, (o, c) => (o === 'tipo' ? n.tipos : n.dependencias).get(c) ?? c) };
   }
 }
 

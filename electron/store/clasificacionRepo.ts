@@ -82,10 +82,13 @@ export class ClasificacionRepo {
            s.dependencia_sugerida AS dependenciaSugerida, s.dependencia_aceptada AS dependenciaAceptada, r.dependencia,
            v.dependencia_correcta AS dependenciaCorregida, v.id IS NOT NULL AS revisado
          FROM radicados r
+         JOIN series se ON se.id = r.serie_id
          LEFT JOIN sugerencias s ON s.radicado_id = r.id
          LEFT JOIN revisiones v ON v.id = (SELECT x.id FROM revisiones x WHERE x.radicado_id = r.id ORDER BY x.revisado_en DESC, x.id DESC LIMIT 1)
-         WHERE r.fecha_hora >= ? AND r.fecha_hora < ? AND (r.demo = 0 OR ?)
+         WHERE r.fecha_hora >= :inicio AND r.fecha_hora < :fin AND (r.demo = 0 OR :demo)
            AND NOT EXISTS (SELECT 1 FROM anulaciones an WHERE an.radicado_id = r.id)
+           AND (:sede IS NULL OR se.sede = :sede)
+           AND (:ventanillas IS NULL OR se.ventanilla IN (SELECT value FROM json_each(:ventanillas)))
          ORDER BY r.id`,
       ),
       modelosSinContenido: db.prepare('SELECT id, origen, version FROM modelos ORDER BY id DESC'),
@@ -171,14 +174,21 @@ export class ClasificacionRepo {
    * The radicados of [inicioMs, finMs) with their suggestions and final labels, annulled ones
    * excluded; demo rows only at a station that has nothing else (as for training).
    */
-  usosSugerencias(inicioMs: number, finMs: number): UsoSugerencia[] {
+  usosSugerencias(a: { inicioMs: number; finMs: number; sede?: string; ventanillas?: readonly string[] }): UsoSugerencia[] {
     const demo = this.stmts.hayReales.get() === 0;
     type Crudo = Omit<UsoSugerencia, 'tipoAceptado' | 'dependenciaAceptada' | 'revisado'> & {
       tipoAceptado: number | null;
       dependenciaAceptada: number | null;
       revisado: number;
     };
-    return (this.stmts.usos.all(inicioMs, finMs, demo ? 1 : 0) as Crudo[]).map((c) => ({
+    const filtro = {
+      inicio: a.inicioMs,
+      fin: a.finMs,
+      demo: demo ? 1 : 0,
+      sede: a.sede ?? null,
+      ventanillas: a.ventanillas && a.ventanillas.length > 0 ? JSON.stringify(a.ventanillas) : null,
+    };
+    return (this.stmts.usos.all(filtro) as Crudo[]).map((c) => ({
       ...c,
       tipoAceptado: bool(c.tipoAceptado),
       dependenciaAceptada: bool(c.dependenciaAceptada),

@@ -5,6 +5,7 @@
  */
 import { addDays, bogotaDate, bogotaInstant, ISO_DATE, weekday } from './bogota';
 import type { UnidadTermino } from './catalog';
+import type { DesempenoSugerencias } from '../sugerencias/desempeno';
 
 export const VEREDICTOS = ['correcto', 'incorrecto'] as const;
 export type Veredicto = (typeof VEREDICTOS)[number];
@@ -214,9 +215,16 @@ export interface InformeSemanal {
   observaciones: ObservacionInforme[];
   /** The last 8 weeks, oldest first, ending with this one. */
   tendencia: PuntoTendencia[];
+  /**
+   * How the station's suggestions did on the week's radicados, judged against the review
+   * (shared/sugerencias/desempeno.ts): the classifier's share of the week's errors.
+   */
+  sugerencias: SugerenciasInforme;
   /** Names of the codes used above, for readers of the report. */
   nombres: { tipos: Record<string, string>; dependencias: Record<string, string> };
 }
+
+export type SugerenciasInforme = Pick<DesempenoSugerencias, 'alcance' | 'radicados' | 'objetivos'>;
 
 export const FORMATOS_INFORME = ['pdf', 'xlsx', 'csv', 'json'] as const;
 export type FormatoInforme = (typeof FORMATOS_INFORME)[number];

@@ -203,6 +203,20 @@ export interface ResultadoSugerencias {
   fuente: FuenteSugerencia | null;
 }
 
+/** What a radicado records of the suggestions shown while the clerk typed (the contract's `sugerencia`). */
+export interface RegistroSugerencia {
+  modelo: string | null;
+  fuente: FuenteSugerencia | null;
+  tipos: Puntaje[];
+  dependencias: Puntaje[];
+}
+
+/** The suggestions as shown (the top three of each), without names or reasons: what the radicado keeps. */
+export function registroDeSugerencias(s: ResultadoSugerencias): RegistroSugerencia {
+  const puntajes = (xs: readonly Sugerido[]) => xs.slice(0, 3).map((x) => ({ codigo: x.codigo, probabilidad: x.probabilidad }));
+  return { modelo: s.modelo, fuente: s.fuente, tipos: puntajes(s.tipos), dependencias: puntajes(s.dependencias) };
+}
+
 export interface ModeloVigente {
   id: number;
   objetivo: Objetivo;

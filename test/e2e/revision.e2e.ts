@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { ColaRevision } from '../../shared/domain/revision';
+import type { ColaRevision, InformeSemanal } from '../../shared/domain/revision';
 import { semanaDeInstante } from '../../shared/domain/revision';
 import { callApi, expect, expectAccessible, login, logout, screenshot, tabTo, test, inicializarDemo } from './harness';
 
@@ -191,6 +191,17 @@ test('revisión semanal: marcar con el teclado, informe con las mismas cifras, C
     await expect(informe.locator('.observaciones')).toContainText(corregido);
     await expect(informe.locator('svg[role="img"]')).toHaveCount(1);
     await expect(informe.locator('svg[role="img"]')).toHaveAttribute('aria-label', /50\u00a0% de error, 2 revisados/);
+    // What the station suggested on the week's radicados (the demo records the catalog's phrases), as the report's data says.
+    const datos = await callApi<InformeSemanal>(page, 'informeSemanal', { semana });
+    expect(datos.ok).toBe(true);
+    const sug = datos.ok ? datos.value.sugerencias : null;
+    expect(sug!.radicados).toBe(cola.total);
+    const tipo = sug!.objetivos[0]!;
+    expect(tipo.total.sugeridas).toBeGreaterThan(0);
+    await expect(informe.getByRole('heading', { level: 3, name: 'Sugerencias del clasificador' })).toBeVisible();
+    const tabla = informe.locator('#informe-sugerencias-tipo');
+    await expect(tabla.locator('caption')).toHaveText(new RegExp(`^Tipo documental: ${tipo.total.sugeridas} radicados? con sugerencia`));
+    await expect(tabla.getByRole('row', { name: /Frases del catálogo/ })).toContainText(String(tipo.fuentes[0]!.sugeridas));
     await expectAccessible(page, 'Informes');
     await screenshot(page, 'revision-informe');
   });

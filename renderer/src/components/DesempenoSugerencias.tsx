@@ -33,8 +33,12 @@ function Celdas({ c }: { c: CifrasDesempeno }) {
   );
 }
 
-function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
-  const id = `clf-desempeno-${o.objetivo}`;
+/**
+ * One objetivo's figures per source and its most frequent wrong suggestions. Also in the weekly
+ * report (Informes), under its own ids and one heading level lower.
+ */
+export function TablaObjetivo({ o, prefijo = 'clf-desempeno', Encabezado = 'h3' }: { o: DesempenoObjetivo; prefijo?: string; Encabezado?: 'h3' | 'h4' }) {
+  const id = `${prefijo}-${o.objetivo}`;
   return (
     <>
       <div className="table-wrap">
@@ -89,7 +93,7 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
       </div>
       {o.confusiones.length ? (
         <>
-          <h3 id={`${id}-confusiones`}>{NOMBRE_OBJETIVO[o.objetivo]}: lo que más se sugirió mal</h3>
+          <Encabezado id={`${id}-confusiones`}>{NOMBRE_OBJETIVO[o.objetivo]}: lo que más se sugirió mal</Encabezado>
           <ul aria-labelledby={`${id}-confusiones`}>
             {o.confusiones.map((c) => (
               <li key={`${c.sugerido}→${c.final}`}>
@@ -112,6 +116,25 @@ function TablaObjetivo({ o }: { o: DesempenoObjetivo }) {
         </>
       ) : null}
     </>
+  );
+}
+
+export function ExplicacionAcierto() {
+  return (
+    <p className="hint">
+      Acertada: lo sugerido es el tipo o la dependencia final, es decir, la corrección del coordinador si revisó el radicado y, si no, lo que eligió
+      el funcionario. «Acertadas entre las revisadas» cuenta solo los radicados revisados: es la medida más fiel. Anulados no cuentan.
+    </p>
+  );
+}
+
+/** The central store counts only what stations of this version reported. */
+export function AvisoCentral() {
+  return (
+    <p className="hint">
+      Del servidor central. Solo cuentan los radicados de las estaciones que ya informan sus sugerencias (las actualizadas a esta versión, desde su
+      actualización).
+    </p>
   );
 }
 
@@ -150,21 +173,13 @@ export function DesempenoSugerencias({ active }: Props) {
             Del {formatFecha(datos.desde)} al {formatFecha(datos.hasta)}
             {datos.alcance === 'central' ? ', todas las ventanillas de sus sedes' : ''}: <strong>{radicados(datos.radicados)}</strong>.
           </p>
-          {datos.alcance === 'central' ? (
-            <p className="hint">
-              Del servidor central. Solo cuentan los radicados de las estaciones que ya informan sus sugerencias (las actualizadas a esta versión,
-              desde su actualización).
-            </p>
-          ) : null}
+          {datos.alcance === 'central' ? <AvisoCentral /> : null}
           {datos.radicados === 0 ? (
             <p className="rev-vacia">No hay radicados en este periodo.</p>
           ) : (
             datos.objetivos.map((o) => <TablaObjetivo key={o.objetivo} o={o} />)
           )}
-          <p className="hint">
-            Acertada: lo sugerido es el tipo o la dependencia final, es decir, la corrección del coordinador si revisó el radicado y, si no, lo que
-            eligió el funcionario. «Acertadas entre las revisadas» cuenta solo los radicados revisados: es la medida más fiel. Anulados no cuentan.
-          </p>
+          <ExplicacionAcierto />
         </>
       ) : null}
     </section>

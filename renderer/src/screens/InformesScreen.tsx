@@ -5,6 +5,7 @@ import { llamar } from '../api';
 import { SelectorSemana } from '../components/revision/SelectorSemana';
 import { FiltroVentanillas } from '../components/revision/FiltroVentanillas';
 import { ListaObservaciones, TablaConfusion, TablaFiguras } from '../components/revision/TablasInforme';
+import { AvisoCentral, ExplicacionAcierto, TablaObjetivo } from '../components/DesempenoSugerencias';
 import { GraficoTendencia } from '../components/revision/GraficoTendencia';
 import { DescargaInforme } from '../components/revision/DescargaInforme';
 import { alcanceDe, claveVentanilla, formatNumero, formatPorcentaje, nombreVentanilla } from '../revision';
@@ -172,6 +173,25 @@ export function InformesScreen({ active }: Props) {
               filas={informe.direccionamiento}
               nombres={informe.nombres.dependencias}
             />
+          )}
+
+          <h3>Sugerencias del clasificador</h3>
+          <p>
+            Lo que sugirió la estación mientras se escribía el asunto
+            {informe.sugerencias.alcance === 'central' ? ', en todas las ventanillas elegidas' : ''}, y cuántas veces acertó.
+          </p>
+          {informe.sugerencias.alcance === 'central' ? <AvisoCentral /> : null}
+          {informe.sugerencias.radicados === 0 ? (
+            <p className="muted">
+              {informe.sugerencias.alcance === 'central' ? 'Ninguna estación informó sus sugerencias de los radicados de la semana.' : 'Sin radicados con sugerencias en la semana.'}
+            </p>
+          ) : (
+            <>
+              {informe.sugerencias.objetivos.map((o) => (
+                <TablaObjetivo key={o.objetivo} o={o} prefijo="informe-sugerencias" Encabezado="h4" />
+              ))}
+              <ExplicacionAcierto />
+            </>
           )}
 
           <h3>Observaciones</h3>

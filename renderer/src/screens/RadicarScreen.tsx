@@ -14,8 +14,7 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { ResultadoRadicacion } from '../components/ResultadoRadicacion';
 import { CAMPOS, FORM_VACIO, pideTermino, toRadicarInput, withRemitente, withTipo } from '../radicarForm';
 import type { RadicarForm } from '../radicarForm';
-import type { ResultadoSugerencias } from '../../../shared/sugerencias';
-import type { RadicarInput } from '../../../shared/ipc/contract';
+import { registroDeSugerencias, type ResultadoSugerencias } from '../../../shared/sugerencias';
 import { SugerenciaCampo, anuncioSugerencias } from '../components/SugerenciaCampo';
 import type { Anexo } from '../../../shared/domain/anexos';
 import { useEscaneo } from '../useEscaneo';
@@ -27,12 +26,6 @@ import type { ArchivoLeido } from '../anexos';
 /** Wait this long after the last keystroke in the asunto before asking for suggestions. */
 const ESPERA_SUGERENCIAS_MS = 150;
 
-/** What the radicado records of the suggestions shown (the clerk's choice is the radicado's own tipo and dependencia). */
-function registroSugerencia(s: ResultadoSugerencias | null): RadicarInput['sugerencia'] {
-  if (!s) return null;
-  const puntaje = (x: { codigo: string; probabilidad: number }) => ({ codigo: x.codigo, probabilidad: x.probabilidad });
-  return { modelo: s.modelo, fuente: s.fuente, tipos: s.tipos.map(puntaje), dependencias: s.dependencias.map(puntaje) };
-}
 
 /** What became of the pages and files after the radicado got its number (the errors as the clerk reads them). */
 interface Anexado {
@@ -281,7 +274,7 @@ export function RadicarScreen({ active, catalogo, configImpresion }: RadicarScre
       return;
     }
     setBusy(true);
-    const r = await llamar(() => window.api.radicar({ ...toRadicarInput(form, catalogo), sugerencia: registroSugerencia(sugerencias) }));
+    const r = await llamar(() => window.api.radicar({ ...toRadicarInput(form, catalogo), sugerencia: sugerencias ? registroDeSugerencias(sugerencias) : null }));
     setBusy(false);
     if (r.ok) {
       setError(null);

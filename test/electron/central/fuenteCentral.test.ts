@@ -216,6 +216,13 @@ describe('sugerencias de todas las ventanillas (esquema v5)', () => {
     ]);
     expect(tipo.confusiones).toEqual([expect.objectContaining({ sugerido: 'COM', final: 'PET-GEN', numeros: [bicitaxi] })]);
 
+    // The week's report carries them too, narrowed to the sede it is asked for.
+    const informe = await coord.ok('informe:semanal', { semana: '2026-W47' }, 'coord');
+    expect(informe.sugerencias).toEqual({ alcance: 'central', radicados: 7, objetivos: d.objetivos });
+    const deSede2 = await coord.ok('informe:semanal', { semana: '2026-W47', sede: '02' }, 'coord');
+    expect(deSede2.sugerencias.radicados).toBe(deSede2.totales.radicados);
+    expect(deSede2.sugerencias.objetivos[0].fuentes.map((f: FuenteDesempeno) => nombreFuente(f))).toEqual(['Sede 02 · ventanilla 01, versión 1']);
+
     // A coordinator of sede 01 sees only its windows' suggestions, whatever SQL she runs.
     const { url } = await registrarCoordinador(admin, 'sugerencias1', ['01']);
     const soloSede1 = new FuenteRevisionCentral(url);

@@ -3,6 +3,7 @@ import { generarArchivoInforme } from '../../../electron/informes';
 import { COLUMNAS_CSV } from '../../../electron/informes/csv';
 import { isoBogota } from '../../../shared/domain/bogota';
 import type { FigurasRevision } from '../../../shared/domain/revision';
+import type { CifrasDesempeno } from '../../../shared/sugerencias/desempeno';
 import { leerCsv, type FilaCsvLeida } from './herramientas';
 import { informeMuestra, informeVacio } from './muestra';
 
@@ -35,7 +36,19 @@ describe('informe semanal en CSV', () => {
     const filas = leerCsv(archivo.bytes);
     expect(Object.keys(filas[0]!)).toEqual([...COLUMNAS_CSV]);
     const secciones = [...new Set(filas.map((f) => f.seccion))];
-    expect(secciones).toEqual(['total', 'ventanilla', 'funcionario', 'confusion', 'direccionamiento', 'observacion', 'tendencia']);
+    expect(secciones).toEqual([
+      'total',
+      'ventanilla',
+      'funcionario',
+      'confusion',
+      'direccionamiento',
+      'sugerencia',
+      'sugerencia_equivocada',
+      'observacion',
+      'tendencia',
+    ]);
+    // The columns of the first version keep their places.
+    expect(COLUMNAS_CSV.slice(0, 27).at(-1)).toBe('revisado_en');
   });
 
   it('parses back to the figures of the report', async () => {
@@ -60,6 +73,32 @@ describe('informe semanal en CSV', () => {
     }
     expect(de('direccionamiento').map((f) => ({ de: f.de, a: f.a, cantidad: Number(f.cantidad) }))).toEqual(informe.direccionamiento);
     expect(de('direccionamiento')[0]!.a_nombre).toBe(informe.nombres.dependencias[informe.direccionamiento[0]!.a]);
+
+    const sug = de('sugerencia');
+    const esperadas = informe.sugerencias.objetivos.flatMap((o) => [
+      ...o.fuentes.map((f) => ({ objetivo: o.objetivo, modelo: f.modelo ?? 'frases', c: f as CifrasDesempeno })),
+      { objetivo: o.objetivo, modelo: 'total', c: o.total },
+    ]);
+    expect(sug.map((f) => [f.objetivo, f.modelo])).toEqual(esperadas.map((e) => [e.objetivo, e.modelo]));
+    sug.forEach((f, i) => {
+      const { c } = esperadas[i]!;
+      expect([f.sugeridas, f.aceptadas, f.acertadas, f.sugeridas_revisadas, f.acertadas_revisadas, f.corregidas_tras_aceptar].map(Number)).toEqual([
+        c.sugeridas,
+        c.aceptadas,
+        c.acertadas,
+        c.revisadas,
+        c.acertadasRevisadas,
+        c.corregidasTrasAceptar,
+      ]);
+      // Not the radicados' columns: a script summing 'radicados' over the file is not misled.
+      expect(f.radicados).toBe('');
+    });
+    expect(sug.find((f) => f.modelo === '14')!.fuente).toBe('Esta estación, versión 3');
+    const mal = de('sugerencia_equivocada');
+    const confusiones = informe.sugerencias.objetivos.flatMap((o) => o.confusiones.map((c) => ({ objetivo: o.objetivo, ...c })));
+    expect(mal.map((f) => [f.objetivo, f.de, f.a, Number(f.cantidad), f.numeros])).toEqual(
+      confusiones.map((c) => [c.objetivo, c.sugerido, c.final, c.veces, c.numeros.join(' ')]),
+    );
 
     const obs = de('observacion');
     expect(obs).toHaveLength(30);
@@ -86,6 +125,7 @@ describe('informe semanal en CSV', () => {
 
   it('writes an empty week as a zero total and the trend', async () => {
     const filas = leerCsv((await generarArchivoInforme(informeVacio(), 'csv')).bytes);
+    // No suggestion rows either (not a table of zeros per model).
     expect(filas.map((f) => f.seccion)).toEqual(['total', ...Array(8).fill('tendencia')]);
     expect(figuras(filas[0]!)).toEqual({ radicados: 0, revisados: 0, erroresClasificacion: 0, erroresDireccionamiento: 0, tasaError: 0 });
   });

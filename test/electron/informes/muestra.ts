@@ -8,6 +8,7 @@
 import catalogo from '../../../resources/catalogo.json';
 import { addDays, bogotaInstant } from '../../../shared/domain/bogota';
 import { generador } from '../../../shared/classifier/azar';
+import { desempenoSugerencias, type ModeloDeFuente, type UsoSugerencia } from '../../../shared/sugerencias/desempeno';
 import {
   semanaIso,
   semanasHasta,
@@ -18,6 +19,7 @@ import {
   type InformeSemanal,
   type ObservacionInforme,
   type PuntoTendencia,
+  type SugerenciasInforme,
 } from '../../../shared/domain/revision';
 
 export const SEMANA = '2026-W47';
@@ -132,6 +134,53 @@ const nombres = {
   tipos: Object.fromEntries(catalogo.tipos.map((t) => [t.codigo, t.nombre])),
   dependencias: Object.fromEntries(catalogo.dependencias.map((d) => [d.codigo, d.nombre])),
 };
+
+/**
+ * What the station suggested for each radicado, and the figures of it (with its own random
+ * stream, so the other sections' figures stay as they were): most suggestions are right, some
+ * wrong suggestions were taken and later corrected (the misclassifications they caused), some
+ * right ones were overridden by the clerk, and a few radicados got nothing.
+ */
+function sugerenciasDe(filas: readonly Fila[], semana: { inicioMs: number }): SugerenciasInforme {
+  const azar = generador(4747);
+  const miercoles = semana.inicioMs + 2 * 86_400_000;
+  const otro = (lista: readonly string[], no: string) => {
+    const x = lista[Math.floor(azar() * lista.length)]!;
+    return x === no ? lista[(lista.indexOf(x) + 1) % lista.length]! : x;
+  };
+  const usos = filas.map((r): UsoSugerencia => {
+    const modelo = r.fechaHora >= miercoles ? '14' : '12';
+    const uno = (elegido: string, corregido: string | null, lista: readonly string[]) => {
+      if (azar() < 0.06) return { sugerido: null, aceptado: null };
+      // A wrong label filed: most of the time the suggestion led to it.
+      if (corregido) return azar() < 0.6 ? { sugerido: elegido, aceptado: true } : { sugerido: corregido, aceptado: false };
+      return azar() < 0.84 ? { sugerido: elegido, aceptado: azar() < 0.93 } : { sugerido: otro(lista, elegido), aceptado: false };
+    };
+    const t = uno(r.tipo, r.tipoCorrecto, TIPOS_COMUNES);
+    const d = uno(r.dependencia, r.dependenciaCorrecta, DEPENDENCIAS_COMUNES);
+    // Some tipos came from the catalog's phrases alone (no model key for that objetivo).
+    const tipoDeFrases = t.sugerido !== null && azar() < 0.12;
+    return {
+      numero: r.numero,
+      modelo: [tipoDeFrases || t.sugerido === null ? null : `tipo:${modelo}`, d.sugerido === null ? null : `dependencia:${Number(modelo) + 1}`]
+        .filter(Boolean)
+        .join(',') || 'frases',
+      tipoSugerido: t.sugerido,
+      tipoAceptado: t.aceptado,
+      tipo: r.tipo,
+      tipoCorregido: r.tipoCorrecto,
+      dependenciaSugerida: d.sugerido,
+      dependenciaAceptada: d.aceptado,
+      dependencia: r.dependencia,
+      dependenciaCorregida: r.dependenciaCorrecta,
+      revisado: r.revisado,
+    };
+  });
+  // Newest first: the station trained version 3 of both (ids 14 and 15) on Wednesday.
+  const modelos: ModeloDeFuente[] = [15, 14, 13, 12].map((id) => ({ clave: String(id), origen: 'local', version: id >= 14 ? 3 : 2 }));
+  const nombre = (o: 'tipo' | 'dependencia', c: string) => (o === 'tipo' ? nombres.tipos : nombres.dependencias)[c] ?? c;
+  return { alcance: 'estacion', ...desempenoSugerencias(usos, modelos, nombre) };
+}
 
 /**
  * A week with radicados. `observaciones` observations (30 by default; 2,000 for a timing run): the
@@ -253,6 +302,7 @@ export function informeMuestra(opciones: { observaciones?: number } = {}): Infor
     direccionamiento: contar(revisadas.filter((r) => r.dependenciaCorrecta).map((r) => [r.dependencia, r.dependenciaCorrecta!])),
     observaciones,
     tendencia,
+    sugerencias: sugerenciasDe(filas, semana),
     nombres,
   };
 }
@@ -273,6 +323,7 @@ export function informeVacio(opciones: { conTendencia?: boolean } = {}): Informe
     confusion: [],
     direccionamiento: [],
     observaciones: [],
+    sugerencias: { alcance: 'estacion', radicados: 0, objetivos: base.sugerencias.objetivos.map((o) => ({ ...o, fuentes: [], total: { ...o.total, sugeridas: 0, aceptadas: 0, acertadas: 0, revisadas: 0, acertadasRevisadas: 0, corregidasTrasAceptar: 0 }, sinSugerencia: 0, confusiones: [] })) },
     tendencia: base.tendencia.map((p) => (opciones.conTendencia && p.semana !== SEMANA ? p : { semana: p.semana, desde: p.desde, ...CERO })),
   };
 }

@@ -3,6 +3,7 @@ import { formatFecha, formatFechaHora } from '../../../shared/domain/bogota';
 import { entero, porcentaje } from '../../../electron/informes/formato';
 import { generarArchivoInforme } from '../../../electron/informes';
 import type { FigurasRevision, InformeSemanal } from '../../../shared/domain/revision';
+import { nombreFuente, type CifrasDesempeno } from '../../../shared/sugerencias/desempeno';
 import { aArchivo, infoPdf, paginasDeTexto, palabras, re, renderizar } from './herramientas';
 import { FIRMADO_POR, informeMuestra, informeVacio } from './muestra';
 
@@ -90,9 +91,50 @@ describe('informe semanal en PDF', () => {
       const i = lineas.findIndex((l) => l.includes('Observaciones (continuación)'));
       expect(lineas[i + 1]).toMatch(fila('Radicado', 'Fecha', 'Funcionario', 'Corrección', 'Observación'));
     }
-    // Each observation's number is printed once: a row is never cut in two across pages.
+    // Each observation's number is printed once in its table: a row is never cut in two across pages.
     const todo = paginas.join('\n');
-    for (const o of informe.observaciones) expect(todo.split(o.numero).length - 1).toBe(1);
+    const tabla = todo.slice(todo.indexOf('observaciones de revisión. Corrección'));
+    for (const o of informe.observaciones) expect(tabla.split(o.numero).length - 1).toBe(1);
+  });
+
+  it('says how the suggestions did: per objetivo and model, the total, and the most frequent wrong ones with their radicados', async () => {
+    const { texto } = await muestra();
+    const s = informe.sugerencias;
+    expect(s.radicados).toBe(informe.totales.radicados);
+    const parte = (n: number, de: number) => `${entero(n)} (${porcentaje(n / de)})`;
+    const cifras = (c: CifrasDesempeno) => [
+      entero(c.sugeridas),
+      parte(c.aceptadas, c.sugeridas),
+      parte(c.acertadas, c.sugeridas),
+      `${entero(c.acertadasRevisadas)} de ${entero(c.revisadas)} (${porcentaje(c.acertadasRevisadas / c.revisadas)})`,
+      entero(c.corregidasTrasAceptar),
+    ];
+    expect(texto).toContain('Sugerencias: tipo documental');
+    expect(texto).toContain('Sugerencias: dependencia');
+    for (const o of s.objetivos) {
+      expect(o.fuentes.length).toBeGreaterThan(1);
+      expect(texto).toContain(`${entero(o.total.sugeridas)} de ${entero(s.radicados)} radicados con sugerencia, ${entero(o.sinSugerencia)} sin ella.`);
+      for (const f of o.fuentes) expect(texto).toMatch(fila(nombreFuente(f), ...cifras(f)));
+      expect(texto).toMatch(fila('Total', ...cifras(o.total)));
+    }
+    expect(texto).toMatch(fila('Esta estación, versión 3'));
+    expect(texto).toMatch(fila('Frases del catálogo'));
+    expect(texto).toContain('Lo que más se sugirió mal');
+    const confusiones = s.objetivos.flatMap((o) => o.confusiones);
+    expect(confusiones.length).toBeGreaterThan(3);
+    for (const c of confusiones) {
+      expect(texto).toContain(c.numeros[0]!);
+      expect(texto).toMatch(new RegExp(`${re(c.sugerido)} · [^\\n]*${re(c.final)} · [^\\n]*\\s${c.veces}\\s`));
+    }
+  });
+
+  it('says when no station reported its suggestions (central), instead of empty tables', async () => {
+    const base = informeMuestra({ observaciones: 2 });
+    const { texto } = await pdfDe({ ...base, sugerencias: { alcance: 'central', radicados: 0, objetivos: [] } }, 'sin-sugerencias');
+    expect(texto).toContain('Sugerencias del clasificador');
+    expect(texto).toContain('solo los radicados de las estaciones que informan sus sugerencias');
+    expect(texto).toContain('Ninguna estación informó sus sugerencias de los radicados de la semana.');
+    expect(texto).not.toContain('Lo que más se sugirió mal');
   });
 
   it('keeps every word inside the page margins and clear of the running header and footer', async () => {

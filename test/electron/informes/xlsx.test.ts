@@ -4,6 +4,8 @@ import { generarArchivoInforme } from '../../../electron/informes';
 import { HOJAS } from '../../../electron/informes/xlsx';
 import { toBogota } from '../../../shared/domain/bogota';
 import type { FigurasRevision } from '../../../shared/domain/revision';
+import { NOMBRE_OBJETIVO } from '../../../shared/sugerencias';
+import { nombreFuente, type CifrasDesempeno } from '../../../shared/sugerencias/desempeno';
 import { aArchivo, filasDeHoja, leerXlsx } from './herramientas';
 import { informeMuestra, informeVacio } from './muestra';
 
@@ -47,7 +49,17 @@ describe('informe semanal en XLSX', () => {
 
     const wb = await leerXlsx(archivo.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...HOJAS]);
-    expect(HOJAS).toEqual(['Resumen', 'Ventanillas', 'Funcionarios', 'Confusión tipos', 'Direccionamiento', 'Observaciones', 'Tendencia']);
+    expect(HOJAS).toEqual([
+      'Resumen',
+      'Ventanillas',
+      'Funcionarios',
+      'Confusión tipos',
+      'Direccionamiento',
+      'Sugerencias',
+      'Sugerencias equivocadas',
+      'Observaciones',
+      'Tendencia',
+    ]);
     for (const ws of wb.worksheets) {
       expect(ws.views[0], ws.name).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.getRow(1).getCell(1).font?.bold, ws.name).toBe(true);
@@ -122,10 +134,44 @@ describe('informe semanal en XLSX', () => {
     expect(soloFiguras(informe.tendencia.at(-1)!)).toEqual(informe.totales);
   });
 
+  it('writes how the suggestions did as real counts and percent-formatted shares, and the wrong ones with their radicados', async () => {
+    const wb = await leerXlsx((await generarArchivoInforme(informe, 'xlsx')).bytes);
+    const hojaSug = wb.getWorksheet('Sugerencias')!;
+    const sug = filasDeHoja(hojaSug);
+    const esperadas = informe.sugerencias.objetivos.flatMap((o) => [
+      ...o.fuentes.map((f) => ({ objetivo: NOMBRE_OBJETIVO[o.objetivo], fuente: nombreFuente(f), c: f as CifrasDesempeno })),
+      { objetivo: NOMBRE_OBJETIVO[o.objetivo], fuente: 'Total', c: o.total },
+    ]);
+    expect(sug.map((f) => [f.Objetivo, f.Sugirió])).toEqual(esperadas.map((e) => [e.objetivo, e.fuente]));
+    sug.forEach((f, i) => {
+      const { c } = esperadas[i]!;
+      expect(f.Sugeridas).toBe(c.sugeridas);
+      expect(f.Aceptadas).toBe(c.aceptadas);
+      expect(f.Acertadas).toBe(c.acertadas);
+      expect(f['Acertadas / sugeridas']).toBeCloseTo(c.acertadas / c.sugeridas, 12);
+      expect(f.Revisadas).toBe(c.revisadas);
+      expect(f['Acertadas entre las revisadas']).toBe(c.acertadasRevisadas);
+      expect(f['Aceptadas y corregidas en revisión']).toBe(c.corregidasTrasAceptar);
+    });
+    expect(sug.filter((f) => f.Sugirió === 'Frases del catálogo').map((f) => f['Modelo (clave)'])).toEqual(['frases']);
+    const col = (hojaSug.getRow(1).values as ExcelJS.CellValue[]).indexOf('Acertadas / sugeridas');
+    expect(hojaSug.getRow(2).getCell(col).numFmt).toBe('0.0%');
+    // The totals are bold, the other rows not.
+    const filaTotal = sug.findIndex((f) => f.Sugirió === 'Total') + 2;
+    expect(hojaSug.getRow(filaTotal).font?.bold).toBe(true);
+    expect(hojaSug.getRow(2).font?.bold).not.toBe(true);
+
+    const mal = filasDeHoja(wb.getWorksheet('Sugerencias equivocadas')!);
+    const confusiones = informe.sugerencias.objetivos.flatMap((o) => o.confusiones);
+    expect(mal.map((f) => [f['Sugirió (código)'], f['Era (código)'], f.Veces])).toEqual(confusiones.map((c) => [c.sugerido, c.final, c.veces]));
+    expect(mal[0]!['Radicados (los primeros)']).toBe(confusiones[0]!.numeros.join(', '));
+    expect(mal[0]!.Sugirió).toBe(informe.nombres.tipos[confusiones[0]!.sugerido]);
+  });
+
   it('writes an empty week as header-only sheets and says so in the summary', async () => {
     const wb = await leerXlsx((await generarArchivoInforme(informeVacio(), 'xlsx')).bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...HOJAS]);
-    for (const n of ['Ventanillas', 'Funcionarios', 'Confusión tipos', 'Direccionamiento', 'Observaciones']) {
+    for (const n of ['Ventanillas', 'Funcionarios', 'Confusión tipos', 'Direccionamiento', 'Sugerencias', 'Sugerencias equivocadas', 'Observaciones']) {
       expect(filasDeHoja(wb.getWorksheet(n)!), n).toEqual([]);
     }
     const resumen = new Map(filasDeHoja(wb.getWorksheet('Resumen')!).map((f) => [f.Concepto as string, f.Valor]));

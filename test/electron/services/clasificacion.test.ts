@@ -195,6 +195,16 @@ describe('clasificador en la estación', () => {
     expect(dependencia.total).toMatchObject({ sugeridas: 3, aceptadas: 1, acertadas: 1 });
     expect(dependencia.confusiones.map((c: { sugerido: string; final: string }) => `${c.sugerido}→${c.final}`)).toEqual(['110→300', '900→500']);
 
+    // The week's report carries the same figures, narrowed as the report is (its ventanillas).
+    const informe = await s.ok('informe:semanal', { semana: 'actual' });
+    expect(informe.sugerencias).toEqual({ alcance: d.alcance, radicados: d.radicados, objetivos: d.objetivos });
+    const ventanilla = s.station.services.context.estacion().ventanilla;
+    expect((await s.ok('informe:semanal', { semana: 'actual', ventanillas: [ventanilla] })).sugerencias.radicados).toBe(4);
+    const otra = await s.ok('informe:semanal', { semana: 'actual', ventanillas: [ventanilla === '09' ? '08' : '09'] });
+    expect(otra.sugerencias).toMatchObject({ radicados: 0, objetivos: [{ fuentes: [], sinSugerencia: 0 }, { fuentes: [] }] });
+    const json = await s.ok('informe:archivo', { semana: 'actual', formato: 'json' });
+    expect(JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8')).sugerencias.objetivos[0].fuentes[0]).toMatchObject({ modelo: String(idTipo), sugeridas: 2 });
+
     // Last week had nothing; a week that does not exist is refused on its field.
     expect(await s.ok('clasificador:desempeno', { hasta: 'anterior', semanas: 1 })).toMatchObject({ radicados: 0, semanas: ['2026-W27'] });
     expect(await s.falla('clasificador:desempeno', { hasta: '2026-W60' })).toMatchObject({ code: 'VALIDACION', campos: { semana: expect.stringContaining('semanas de la 01 a la 53') } });

@@ -39,6 +39,28 @@ describe('datos de demostración', () => {
     expect(remitentes).toBeLessThan(4000 * 0.9);
   });
 
+  it('cada radicado guarda lo que la estación le habría sugerido, y el informe lo cuenta', async () => {
+    const now = Date.parse('2026-11-20T20:00:00Z');
+    s = tempStation({ now });
+    await s.setup();
+    await s.ok('estacion:demo', { cantidad: 600 });
+    const db = s.station.db;
+    const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    expect(n('SELECT count(*) AS n FROM sugerencias')).toBe(600);
+    // Cold start: the catalog's phrases suggest a tipo for most demo asuntos, and the clerks take most of them.
+    const conTipo = n('SELECT count(*) AS n FROM sugerencias WHERE tipo_sugerido IS NOT NULL');
+    expect(conTipo).toBeGreaterThan(300);
+    expect(n("SELECT count(*) AS n FROM sugerencias WHERE modelo = 'frases'")).toBe(600);
+    const aceptadas = n('SELECT count(*) AS n FROM sugerencias WHERE tipo_aceptado = 1');
+    expect(aceptadas).toBeGreaterThan(conTipo * 0.5);
+    expect(aceptadas).toBeLessThan(conTipo);
+    // The week's report counts them (the catalog's phrases, as a station without a model).
+    const informe = await s.ok('informe:semanal', { semana: 'anterior' });
+    expect(informe.sugerencias.radicados).toBe(informe.totales.radicados);
+    expect(informe.sugerencias.objetivos[0].fuentes[0]).toMatchObject({ modelo: null, sugeridas: expect.any(Number) });
+    expect(informe.sugerencias.objetivos[0].total.sugeridas).toBeGreaterThan(0);
+  });
+
   it('no fecha demostraciones antes del último radicado real', async () => {
     const now = Date.parse('2026-11-20T20:00:00Z');
     s = tempStation({ now: now - 3_600_000 });
