@@ -9,6 +9,7 @@ import type { Router } from '../router';
 import type { Usuario } from '../../shared/domain/radicado';
 import { formatFecha, formatFechaHora } from '../../shared/domain/bogota';
 import type { ColaRevision, InformeSemanal } from '../../shared/domain/revision';
+import { NOMBRE_OBJETIVO } from '../../shared/sugerencias';
 
 type Llamar = <C extends Canal>(canal: C, payload: unknown) => Promise<SalidaDe<C>>;
 
@@ -64,6 +65,13 @@ function textoInforme(i: InformeSemanal): string {
     fila('Total', i.totales),
     ...i.ventanillas.map((v) => fila(`Sede ${v.sede} · ventanilla ${v.ventanilla}`, v)),
     ...i.funcionarios.map((f) => fila(f.nombre, f)),
+    ...i.sugerencias.objetivos.map((o) => {
+      const t = o.total;
+      const de = `de ${i.sugerencias.radicados} radicados`;
+      if (t.sugeridas === 0) return `  Sugerencias de ${NOMBRE_OBJETIVO[o.objetivo].toLowerCase()}: ninguna ${de}`;
+      const revisadas = t.revisadas > 0 ? `, acertadas entre las revisadas ${t.acertadasRevisadas} de ${t.revisadas}` : '';
+      return `  Sugerencias de ${NOMBRE_OBJETIVO[o.objetivo].toLowerCase()}: ${t.sugeridas} ${de}; aceptadas ${pct(t.aceptadas / t.sugeridas)}, acertadas ${pct(t.acertadas / t.sugeridas)}${revisadas}`;
+    }),
   ].join('\n');
 }
 

@@ -93,5 +93,9 @@ describe('radica (CLI)', () => {
     expect(Date.now() - Date.parse(desde)).toBeLessThanOrEqual(56 * 86_400_000 + 60_000);
     expect(Date.parse(hasta)).toBeLessThanOrEqual(Date.now());
     expect(radica(['verificar', '--data-dir', d]).code).toBe(0);
+    // The demo records what the catalog's phrases suggested: the week's summary counts it.
+    const informe = radica(['informe', 'semanal', '--data-dir', d, '--semana', 'anterior', '--formato', 'json', '--out', path.join(d, 'i.json'), '--revisor', 'C']);
+    expect(informe.code, informe.err).toBe(0);
+    expect(informe.out).toMatch(/Sugerencias de tipo documental: \d+ de \d+ radicados; aceptadas [\d,]+ %, acertadas [\d,]+ %/);
   });
 });

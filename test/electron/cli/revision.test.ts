@@ -73,6 +73,8 @@ describe('radica revision | informe semanal (CLI)', () => {
     for (const f of ['json', 'csv', 'xlsx', 'pdf']) {
       const r = radica(['informe', 'semanal', ...dd, '--semana', 'actual', '--formato', f, '--out', archivo(f), '--revisor', 'Carlos Ruiz']);
       expect(r.code, r.err).toBe(0);
+      // The CLI's radicados record no suggestion (nobody saw one): the summary says so.
+      expect(r.out).toContain('Sugerencias de tipo documental: ninguna de 4 radicados');
     }
     const esperado = { radicados: 4, revisados: 3, erroresClasificacion: 1, erroresDireccionamiento: 2, tasaError: 0.6667 };
 
