@@ -118,6 +118,21 @@ export async function run(argv) {
     linea({ figura: 'informe_semanal_ms', formatos: 'pdf+xlsx', radicados: enSemana, revisiones, ...percentiles(informe), objetivo: 3000, bytes });
     linea({ figura: 'informe_semanal_pdf_ms', ...percentiles(partes.pdf) });
     linea({ figura: 'informe_semanal_xlsx_ms', ...percentiles(partes.xlsx) });
+
+    // The report's figures without a file (the Informes screen), and of them the suggestions' part
+    // (the same query and counting as «En la ventanilla» over one week).
+    const datos = [];
+    const sugerencias = [];
+    for (let i = 0; i < repeticiones; i++) {
+      const t0 = performance.now();
+      await call('informe:semanal', { semana: '2026-W47' });
+      const t1 = performance.now();
+      await call('clasificador:desempeno', { hasta: '2026-W47', semanas: 1 });
+      sugerencias.push(performance.now() - t1);
+      datos.push(t1 - t0);
+    }
+    linea({ figura: 'informe_semanal_datos_ms', radicados: enSemana, ...percentiles(datos) });
+    linea({ figura: 'informe_sugerencias_ms', radicados: enSemana, ...percentiles(sugerencias) });
   } finally {
     station.close();
     rmSync(dir, { recursive: true, force: true });
